@@ -1,0 +1,75 @@
+"""``check``: run the rules over a package and build the :class:`~claimcheck.report.Report`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from claimcheck.context import ClaimEval, Context
+from claimcheck.evaluate import truth_text
+from claimcheck.hashing import package_hash
+from claimcheck.load import Package, read
+from claimcheck.report import ClaimResult, PackageInfo, Report, summarise
+from claimcheck.rules import run, select
+from claimcheck.rules.claims import decisive, describe
+
+
+def check(package: Package | str | Path | None = None, rules: Iterable[str] | None = None) -> Report:
+    """Check a package and return the report.
+
+    Args:
+        package: a loaded :class:`Package`, a path to a ``datapackage.json`` or its folder, or None
+            for the bundled data.
+        rules: ids of the rules to run (all when None); ``claimcheck rules`` lists them.
+
+    Returns:
+        The :class:`Report`: every finding of the selected rules and every claim's verdict.
+    """
+    pkg = package if isinstance(package, Package) else read(package)
+    chosen = select(rules)
+    ctx = Context(pkg)
+    findings = list(run(ctx, chosen))
+    claims = [claim_result(c) for c in ctx.claims]
+    info = PackageInfo(name=pkg.name, version=pkg.version, hash=package_hash(pkg))
+    return Report(
+        package=info,
+        summary=summarise(claims, findings, tuple(r.id for r in chosen)),
+        claims=tuple(claims),
+        findings=tuple(findings),
+    )
+
+
+def claim_result(c: ClaimEval) -> ClaimResult:
+    """The report's view of one evaluated claim."""
+    cells = c.cells
+    common: dict[str, Any] = {
+        "claim_id": cells["claim_id"],
+        "source_id": cells["source_id"],
+        "quote": cells["quote"],
+        "expression": cells["expression"],
+        "topic": cells["topic"],
+        "expect": cells["expect"] or None,
+    }
+    if c.outcome is None:
+        return ClaimResult(
+            **common,
+            verdict="undetermined",
+            strict="unknown",
+            loose="unknown",
+            computed=None,
+            stated=None,
+            message=c.error or "not evaluated",
+        )
+    rel = decisive(c)
+    return ClaimResult(
+        **common,
+        verdict=c.outcome.verdict,
+        strict=truth_text(c.outcome.strict),
+        loose=truth_text(c.outcome.loose),
+        computed=rel.computed if rel else None,
+        stated=rel.stated if rel else None,
+        message=describe(c),
+        relations=tuple(c.outcome.relations),
+        derivation=tuple(c.outcome.steps),
+    )

@@ -1,0 +1,165 @@
+"""The ``claimcheck`` command line: a thin shell over the library that returns an exit code.
+
+Exit codes (data contract §7): 0 nothing at or above ``--fail-on``; 1 findings at or above it;
+2 the package cannot be read or the command is wrong (one line on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from claimcheck.errors import ClaimcheckError
+
+
+class UsageError(ClaimcheckError):
+    """The command line itself is wrong."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        msg = f"{message} (see '{self.prog} --help')"
+        raise UsageError(msg)
+
+
+def _package_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "datapackage",
+        nargs="?",
+        default=None,
+        help="a datapackage.json or its folder (default: the bundled data)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; each command's help is its one-line description."""
+    from claimcheck import __version__
+
+    parser = _Parser(prog="claimcheck", description="Check the numbers in claims about AI models.")
+    parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = sub.add_parser(
+        "check",
+        help="check a package: schema, claims, agreement, units, ...",
+        description="Check a claims package and report every finding.",
+    )
+    _package_arg(check)
+    check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically)")
+    check.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "never"),
+        default="error",
+        help="exit 1 when a finding has this severity or worse (default: error)",
+    )
+    check.add_argument(
+        "--rule",
+        action="append",
+        metavar="ID",
+        dest="rules",
+        help="run only this rule (repeatable); see 'claimcheck rules'",
+    )
+
+    explain = sub.add_parser(
+        "explain",
+        help="show how a claim's verdict is derived",
+        description="Show each value's interval, each step and the verdict of a claim.",
+    )
+    explain.add_argument("claim_id", metavar="CLAIM_ID")
+    _package_arg(explain)
+
+    sub.add_parser("rules", help="list the rules with one line each", description="List the rules.")
+
+    tables = sub.add_parser(
+        "tables",
+        help="list the tables of a package, their rows and descriptions",
+        description="List the tables of a package.",
+    )
+    _package_arg(tables)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code."""
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            build_parser().print_help()
+            return 2
+        handler = {"check": _check, "explain": _explain, "rules": _rules, "tables": _tables}
+        return handler[args.command](args)
+    except ClaimcheckError as exc:
+        print(f"claimcheck: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # e.g. `claimcheck check | head`
+        return 0
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+def _check(args: argparse.Namespace) -> int:
+    from claimcheck.check import check
+    from claimcheck.load import read
+    from claimcheck.render import render
+
+    pkg = read(args.datapackage)
+    report = check(pkg, rules=args.rules)
+    color = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    text = render(report, args.format, color=color)
+    if args.output:
+        from claimcheck.output import write_atomic
+
+        write_atomic(Path(args.output), text, protected=_package_files(pkg))
+    else:
+        sys.stdout.write(text)
+    return 1 if report.failing(args.fail_on) else 0
+
+
+def _package_files(pkg: object) -> list[Path]:
+    from claimcheck.load import TABLES, Package, resource
+
+    assert isinstance(pkg, Package)
+    files = [pkg.path]
+    files += [pkg.root / str(resource(pkg.descriptor, t, pkg.path)["path"]) for t in TABLES]
+    return files
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from claimcheck.check import check
+    from claimcheck.load import read
+    from claimcheck.render import render_explain
+
+    pkg = read(args.datapackage)
+    report = check(pkg, rules=["claims"])
+    sys.stdout.write(render_explain(report, args.claim_id))
+    return 0
+
+
+def _rules(_args: argparse.Namespace) -> int:
+    from claimcheck.rules import RULES, rule_id, summary_line
+
+    for rule in RULES:
+        print(f"{rule_id(rule):<12} {summary_line(rule)}")
+    return 0
+
+
+def _tables(args: argparse.Namespace) -> int:
+    from claimcheck.load import TABLES, load, resource
+
+    pkg = load(args.datapackage)
+    print(f"{pkg.name} {pkg.version}  ({pkg.path})")
+    for name in TABLES:
+        res = resource(pkg.descriptor, name, pkg.path)
+        print(f"\n{name} ({len(pkg.tables[name])} rows, {res['path']})")
+        print(f"  {res.get('description', '')}")
+        for field in res["schema"]["fields"]:
+            print(f"  - {field['name']}: {field.get('description', '')}")
+    return 0

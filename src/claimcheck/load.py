@@ -1,0 +1,318 @@
+"""Read a claims data package into pandas tables, cells kept as the text that was written.
+
+A package is a ``datapackage.json`` beside ``data/*.csv`` (data contract §1-§2). ``load()`` reads
+the bundled package by default, or the one at a given path (the descriptor or its folder).
+
+Every cell stays text: ``5.30`` stays ``5.30``, an empty cell is ``""`` (never NaN, and ``NA`` is
+the two letters N and A). Anything that stops the package from being read raises
+:class:`~claimcheck.errors.PackageError` with the file, row and column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, cast
+
+import pandas as pd
+
+from claimcheck.errors import PackageError
+
+#: The contract's tables, in the order the descriptor lists them.
+TABLES = ("sources", "entities", "metrics", "hedges", "values", "claims")
+
+#: The file every package is described by.
+DESCRIPTOR = "datapackage.json"
+
+
+def bundled_path() -> Path:
+    """Return the path of the bundled ``datapackage.json``.
+
+    In an installed wheel the package sits in ``claimcheck/_data``; in a source checkout (an
+    editable install, or tests run from the repository) it is the repository root.
+    """
+    shipped = Path(str(resources.files("claimcheck") / "_data" / DESCRIPTOR))
+    if shipped.is_file():
+        return shipped
+    return Path(__file__).resolve().parents[2] / DESCRIPTOR
+
+
+def descriptor_path(path: str | Path | None) -> Path:
+    """Resolve ``path`` (None, a folder or a descriptor file) to the descriptor's path."""
+    if path is None:
+        return bundled_path()
+    p = Path(path)
+    if p.is_dir():
+        p = p / DESCRIPTOR
+    if not p.is_file():
+        msg = f"{p}: no such file; give the path of a datapackage.json or of the folder that holds it"
+        raise PackageError(msg)
+    return p
+
+
+def read_descriptor(path: Path) -> dict[str, Any]:
+    """Read and shape-check a ``datapackage.json``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        msg = f"{path}: not UTF-8 text (byte {exc.start}); save the descriptor as UTF-8"
+        raise PackageError(msg) from None
+    try:
+        descriptor = json.loads(text)
+    except json.JSONDecodeError as exc:
+        msg = f"{path}, line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg}); fix the descriptor"
+        raise PackageError(msg) from None
+    except RecursionError:
+        msg = f"{path}: JSON nested too deeply to read; a descriptor needs only a few levels"
+        raise PackageError(msg) from None
+    if not isinstance(descriptor, dict):
+        msg = f"{path}: the descriptor must be a JSON object with a 'resources' list"
+        raise PackageError(msg)
+    if not isinstance(descriptor.get("resources"), list):
+        msg = f"{path}: 'resources' is missing or not a list; list one resource per table"
+        raise PackageError(msg)
+    return descriptor
+
+
+def resource(descriptor: dict[str, Any], name: str, where: Path) -> dict[str, Any]:
+    """Return the resource called ``name`` from a descriptor."""
+    for res in descriptor["resources"]:
+        if isinstance(res, dict) and res.get("name") == name:
+            return res
+    msg = f"{where}: no resource named '{name}'; a claims package has the tables {', '.join(TABLES)}"
+    raise PackageError(msg)
+
+
+def field_names(res: dict[str, Any]) -> list[str]:
+    """Names of a resource's schema fields, in order."""
+    schema = res.get("schema")
+    fields = schema.get("fields") if isinstance(schema, dict) else None
+    if not isinstance(fields, list) or not all(isinstance(f, dict) and "name" in f for f in fields):
+        msg = f"resource '{res.get('name')}': schema.fields must be a list of fields with names"
+        raise PackageError(msg)
+    return [str(f["name"]) for f in fields]
+
+
+def resource_file(root: Path, res: dict[str, Any]) -> Path:
+    """The file of a resource: a relative path that stays inside the package folder."""
+    raw = res.get("path")
+    name = res.get("name")
+    if not isinstance(raw, str) or not raw:
+        msg = f"resource '{name}': 'path' must be one relative file path such as data/{name}.csv"
+        raise PackageError(msg)
+    if "://" in raw or raw.startswith(("/", "\\")) or ".." in Path(raw).parts:
+        msg = f"resource '{name}': path '{raw}' leaves the package folder; use a relative path under it"
+        raise PackageError(msg)
+    file = root / raw
+    real_root = root.resolve()
+    if not file.resolve().is_relative_to(real_root):
+        msg = f"resource '{name}': path '{raw}' resolves outside the package folder; refusing to read it"
+        raise PackageError(msg)
+    if not file.is_file():
+        msg = f"{raw}: file missing (resource '{name}'); add it or fix the resource's path"
+        raise PackageError(msg)
+    return file
+
+
+def read_table(file: Path, expected: list[str], label: str) -> pd.DataFrame:
+    """Read one CSV as text cells, checking its header against the schema's fields."""
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        msg = f"{label}: not UTF-8 (byte {exc.start}); save the file as UTF-8"
+        raise PackageError(msg) from None
+    if text.startswith("\ufeff"):
+        msg = f"{label}, row 1: starts with a byte-order mark; save the file as UTF-8 without BOM"
+        raise PackageError(msg)
+    header = next(csv.reader(io.StringIO(text)), None)
+    if not header:
+        msg = f"{label}, row 1: no header; the first row must name the columns {', '.join(expected)}"
+        raise PackageError(msg)
+    for position, name in enumerate(header, start=1):
+        if name not in expected:
+            msg = (
+                f"{label}, row 1, column {position} '{name}': not a column of this table's schema; "
+                f"remove it or declare it in datapackage.json"
+            )
+            raise PackageError(msg)
+    if header != expected:
+        missing = [n for n in expected if n not in header]
+        detail = f"missing {', '.join(missing)}" if missing else "columns out of order or repeated"
+        msg = f"{label}, row 1: header does not match the schema ({detail}); expected {','.join(expected)}"
+        raise PackageError(msg)
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False, engine="c")
+    except pd.errors.ParserError as exc:
+        msg = f"{label}: {exc}; every row needs {len(expected)} cells, quote cells that hold commas"
+        raise PackageError(msg) from None
+    return frame
+
+
+@dataclass(frozen=True)
+class Package:
+    """A claims data package: its descriptor and one DataFrame of text cells per table."""
+
+    path: Path
+    descriptor: dict[str, Any]
+    tables: dict[str, pd.DataFrame] = field(repr=False)
+
+    @property
+    def root(self) -> Path:
+        """The folder the package lives in."""
+        return self.path.parent
+
+    @property
+    def name(self) -> str:
+        """The package's ``name``."""
+        return str(self.descriptor.get("name", ""))
+
+    @property
+    def version(self) -> str:
+        """The package's ``version`` (SemVer)."""
+        return str(self.descriptor.get("version", ""))
+
+    @property
+    def sources(self) -> pd.DataFrame:
+        """Documents that state numbers."""
+        return self.tables["sources"]
+
+    @property
+    def entities(self) -> pd.DataFrame:
+        """What numbers are about."""
+        return self.tables["entities"]
+
+    @property
+    def metrics(self) -> pd.DataFrame:
+        """Measured quantities."""
+        return self.tables["metrics"]
+
+    @property
+    def hedges(self) -> pd.DataFrame:
+        """Meanings of hedge words."""
+        return self.tables["hedges"]
+
+    @property
+    def values(self) -> pd.DataFrame:
+        """One number per row, with its source and quote."""
+        return self.tables["values"]
+
+    @property
+    def claims(self) -> pd.DataFrame:
+        """Checkable statements relating numbers."""
+        return self.tables["claims"]
+
+    def file_of(self, table: str) -> str:
+        """The resource path of a table as the descriptor writes it (e.g. ``data/values.csv``)."""
+        return str(resource(self.descriptor, table, self.path)["path"])
+
+    def rows(self, table: str) -> list[Any]:
+        """The rows of a table as typed, validated pydantic models (see :mod:`claimcheck.models`)."""
+        from claimcheck.models import rows_of  # deferred: pydantic is only needed on demand
+
+        return rows_of(self, table)
+
+
+def read(path: str | Path | None = None) -> Package:
+    """Read a package without checking keys: what ``check`` needs to report every problem."""
+    desc_path = descriptor_path(path)
+    descriptor = read_descriptor(desc_path)
+    root = desc_path.parent
+    tables: dict[str, pd.DataFrame] = {}
+    for name in TABLES:
+        res = resource(descriptor, name, desc_path)
+        file = resource_file(root, res)
+        tables[name] = read_table(file, field_names(res), str(res["path"]))
+    return Package(path=desc_path, descriptor=descriptor, tables=tables)
+
+
+@dataclass(frozen=True)
+class KeyProblem:
+    """A broken primary or foreign key: where it is and what is wrong."""
+
+    file: str
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}, row {self.row}, column {self.column}: {self.message}"
+
+
+def key_problems(pkg: Package) -> Iterator[KeyProblem]:
+    """Yield every duplicate primary key and every foreign key with no target row.
+
+    Rows are numbered as in the file: the header is row 1, the first data row is row 2.
+    """
+    for name in TABLES:
+        res = resource(pkg.descriptor, name, pkg.path)
+        schema = res.get("schema", {})
+        frame = pkg.tables[name]
+        label = str(res["path"])
+        for key in _as_list(schema.get("primaryKey")):
+            if key not in frame.columns:
+                continue
+            dup = frame[key].duplicated(keep="first")
+            for index in frame.index[dup]:
+                yield KeyProblem(
+                    label,
+                    int(index) + 2,
+                    key,
+                    f"'{frame[key][index]!s}' repeats a primary key; ids must be unique",
+                )
+        for fk in schema.get("foreignKeys", []) or []:
+            (column,) = _as_list(fk["fields"])
+            target = str(fk["reference"]["resource"] or name)
+            (target_column,) = _as_list(fk["reference"]["fields"])
+            known = set(pkg.tables[target][target_column])
+            cells = frame[column]
+            bad = (cells != "") & ~cells.isin(known)
+            for index in frame.index[bad]:
+                yield KeyProblem(
+                    label,
+                    int(index) + 2,
+                    column,
+                    f"'{cells[index]}' is not a {target_column} of {target}; "
+                    f"add that row to {target} or fix the id",
+                )
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, str]]:
+    """The rows of a table of text cells as dicts of column name to cell text."""
+    return cast(list[dict[str, str]], frame.to_dict(orient="records"))
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def load(path: str | Path | None = None) -> Package:
+    """Load a claims data package: the bundled one, or the one at ``path``.
+
+    Args:
+        path: a ``datapackage.json`` or the folder that holds it; ``None`` for the bundled data.
+
+    Returns:
+        A :class:`Package` with one DataFrame of text cells per table.
+
+    Raises:
+        PackageError: the package cannot be read, or a key is duplicated or dangling; the message
+            names the file, row and column.
+
+    Example:
+        >>> import claimcheck
+        >>> pkg = claimcheck.load()
+        >>> pkg.values.loc[0, "value"] != ""
+        True
+    """
+    pkg = read(path)
+    problem = next(key_problems(pkg), None)
+    if problem is not None:
+        raise PackageError(str(problem))
+    return pkg

@@ -1,0 +1,133 @@
+"""Pure renderers: a :class:`~claimcheck.report.Report` in, text out. No verdict is recomputed here."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+from claimcheck.errors import ClaimcheckError
+from claimcheck.report import VERDICTS, ClaimResult, Finding, Report
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_COLOURS = {
+    "holds": "32",
+    "holds-loosely": "36",
+    "fails": "31",
+    "undetermined": "33",
+    "error": "31",
+    "warning": "33",
+    "info": "2",
+}
+#: Info findings of these rules are counted in the text report, not listed (JSON lists them all).
+_COUNTED = ("integrity",)
+
+
+def clean(text: str) -> str:
+    """Text from the data with control characters shown as escapes, never sent to a terminal raw."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def _paint(text: str, key: str, color: bool) -> str:
+    return f"\x1b[{_COLOURS[key]}m{text}\x1b[0m" if color else text
+
+
+def render(report: Report, fmt: str, *, color: bool = False) -> str:
+    """Render a report as ``text`` or ``json``."""
+    if fmt == "json":
+        return render_json(report)
+    if fmt == "text":
+        return render_text(report, color=color)
+    msg = f"unknown format '{fmt}'; use text or json"
+    raise ClaimcheckError(msg)
+
+
+def render_json(report: Report) -> str:
+    """The contract's JSON report (§7): package, summary, claims, findings; stable for one input."""
+    return json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+
+
+def render_text(report: Report, *, color: bool = False) -> str:
+    """A report for people: summary, claims grouped by verdict, then findings by severity."""
+    p, s = report.package, report.summary
+    lines = [f"{clean(p.name)} {clean(p.version)}  sha256:{p.hash[:16]}…", ""]
+    counts = ", ".join(f"{s.verdicts[v]} {v}" for v in VERDICTS)
+    lines.append(f"{s.claims} claims: {counts}")
+    sev = s.severities
+    lines.append(f"{s.findings} findings: {sev['error']} error, {sev['warning']} warning, {sev['info']} info")
+    by_verdict: dict[str, list[ClaimResult]] = {v: [] for v in VERDICTS}
+    for claim in report.claims:
+        by_verdict[claim.verdict].append(claim)
+    for verdict in VERDICTS:
+        if not by_verdict[verdict]:
+            continue
+        lines += ["", _paint(f"{verdict.upper()} ({len(by_verdict[verdict])})", verdict, color)]
+        for claim in by_verdict[verdict]:
+            lines.extend(_claim_lines(claim))
+    counted: Counter[str] = Counter()
+    for severity in ("error", "warning", "info"):
+        shown = [
+            f
+            for f in report.findings
+            if f.severity == severity
+            and not (severity == "info" and (f.rule in _COUNTED or f.rule == "claims"))
+        ]
+        counted.update(
+            f.rule
+            for f in report.findings
+            if f.severity == severity and f not in shown and f.rule != "claims"
+        )
+        if shown:
+            lines += ["", _paint(f"{severity.upper()} ({len(shown)})", severity, color)]
+            lines.extend(_finding_line(f) for f in shown)
+    if counted:
+        more = ", ".join(f"{n} {rule}" for rule, n in sorted(counted.items()))
+        lines += ["", f"Also {more} info findings (values no claim uses; --format json lists them)."]
+    return "\n".join(lines) + "\n"
+
+
+def _claim_lines(claim: ClaimResult) -> list[str]:
+    if claim.expect is None:
+        recorded = "no recorded verdict"
+    elif claim.expect == claim.verdict:
+        recorded = "as recorded"
+    else:
+        recorded = f"RECORDED {claim.expect}"
+    return [
+        f"  {clean(claim.claim_id)}  [{clean(claim.topic)}] {recorded}",
+        f"    “{clean(claim.quote)}”",
+        f"    {clean(claim.message)}",
+    ]
+
+
+def _finding_line(f: Finding) -> str:
+    return f"  [{f.rule}] {clean(f.message)}"
+
+
+def render_explain(report: Report, claim_id: str) -> str:
+    """The derivation of one claim: values and their intervals, each step, the verdict."""
+    claim = next((c for c in report.claims if c.claim_id == claim_id), None)
+    if claim is None:
+        import difflib
+
+        ids = [c.claim_id for c in report.claims]
+        close = difflib.get_close_matches(claim_id, ids, n=1)
+        hint = f"; did you mean {close[0]}?" if close else "; 'claimcheck check' lists the claims"
+        msg = f"no claim '{claim_id}' in the package{hint}"
+        raise ClaimcheckError(msg)
+    lines = [
+        f"claim {claim.claim_id} ({claim.source_id}, {claim.topic})",
+        f"  quote:      “{clean(claim.quote)}”",
+        f"  expression: {clean(claim.expression)}",
+        "",
+        "derivation:",
+    ]
+    lines += [f"  {clean(step)}" for step in claim.derivation] or [f"  {clean(claim.message)}"]
+    lines += ["", "relations:"]
+    for rel in claim.relations:
+        lines.append(f"  {clean(rel.text)}")
+        lines.append(f"    strict: {rel.computed} {rel.op} {rel.stated} → {rel.strict} (gap {rel.gap})")
+        lines.append(f"    loose:  {rel.computed_loose} {rel.op} {rel.stated_loose} → {rel.loose}")
+    recorded = f"; recorded: {claim.expect}" if claim.expect else "; no recorded verdict"
+    lines += ["", f"verdict: {claim.verdict} (strict {claim.strict}, loose {claim.loose}){recorded}"]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,102 @@
+"""Rule ``agreement``: each number of an article under review against other sources' numbers.
+
+A value of a source of kind ``article`` is compared with the values of other sources that have the
+same entity, metric and baseline, and the same setting. A value with no setting is compared with
+every setting and says which ones it matches; values of two different settings are never compared.
+Two values agree when their strict intervals overlap. The outcome:
+
+- ``agrees``: it overlaps a value of an ``independent`` source;
+- ``vendor-only``: it overlaps no independent value, but a ``vendor`` value or a ``secondary`` one
+  (secondary pages mostly relay vendors' tables);
+- ``disagrees``: it overlaps no value of any other source (a warning);
+- ``unsupported``: no other source states the quantity.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from claimcheck.context import Context
+from claimcheck.report import Finding
+
+Key = tuple[str, str, str]
+
+
+def _key(cells: dict[str, str]) -> Key:
+    return cells["entity_id"], cells["metric_id"], cells["baseline_entity_id"]
+
+
+def peers(ctx: Context) -> dict[Key, list[dict[str, str]]]:
+    """Value rows grouped by entity, metric and baseline."""
+    groups: dict[Key, list[dict[str, str]]] = defaultdict(list)
+    for _row, cells in ctx.value_rows.values():
+        groups[_key(cells)].append(cells)
+    return groups
+
+
+def comparable(cells: dict[str, str], other: dict[str, str]) -> bool:
+    """Whether two value rows state the same quantity in the same setting, from different sources."""
+    if other["source_id"] == cells["source_id"] or _key(other) != _key(cells):
+        return False
+    return not cells["setting"] or not other["setting"] or cells["setting"] == other["setting"]
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """Each article value against other sources: agrees, vendor-only, disagrees or unsupported."""
+    groups = peers(ctx)
+    file = ctx.file("values")
+    for value_id, (row, cells) in ctx.value_rows.items():
+        if ctx.source_kinds.get(cells["source_id"]) != "article" or value_id not in ctx.values:
+            continue
+        mine = ctx.values[value_id].strict
+        others = [o for o in groups[_key(cells)] if comparable(cells, o) and o["value_id"] in ctx.values]
+        matched: list[dict[str, str]] = []
+        missed: list[dict[str, str]] = []
+        for other in others:
+            (matched if mine.overlaps(ctx.values[other["value_id"]].strict) else missed).append(other)
+        kinds = {ctx.source_kinds.get(o["source_id"]) for o in matched}
+        if not others:
+            status = "unsupported"
+        elif "independent" in kinds:
+            status = "agrees"
+        elif matched:
+            status = "vendor-only"
+        else:
+            status = "disagrees"
+        what = f"{cells['value']}, {cells['entity_id']} {cells['metric_id']}"
+        where = f"{file}, row {row}, value {value_id} ({what})"
+        detail = _detail(ctx, matched, missed)
+        advice = {
+            "agrees": "",
+            "vendor-only": "; no independent source confirms it",
+            "disagrees": "; the source states a number no other source gives",
+            "unsupported": "; no other source states this quantity",
+        }[status]
+        yield Finding(
+            rule="agreement",
+            severity="warning" if status == "disagrees" else "info",
+            value_id=value_id,
+            file=file,
+            row=row,
+            column="value",
+            observed=status,
+            expected=str(mine),
+            message=f"{where}: {status}{advice}{detail}",
+        )
+
+
+def _detail(ctx: Context, matched: list[dict[str, str]], missed: list[dict[str, str]]) -> str:
+    def show(rows: list[dict[str, str]]) -> str:
+        return ", ".join(
+            f"{o['source_id']} ({ctx.source_kinds.get(o['source_id'])}"
+            f"{', ' + o['setting'] if o['setting'] else ''}) {o['value']}"
+            for o in rows
+        )
+
+    parts = []
+    if matched:
+        parts.append(f"matches {show(matched)}")
+    if missed:
+        parts.append(f"does not match {show(missed)}")
+    return (": " + "; ".join(parts)) if parts else ""
