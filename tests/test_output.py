@@ -1,0 +1,48 @@
+"""Atomic writes: the old file or the new one, never half, and never a package file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimcheck.errors import ClaimcheckError
+from claimcheck.output import write_atomic
+
+
+def test_writes_the_text_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """The target holds the text and the folder holds nothing else."""
+    target = tmp_path / "out.txt"
+    write_atomic(target, "new\n")
+    assert "new\n" == target.read_text(encoding="utf-8")
+    assert ["out.txt"] == [p.name for p in tmp_path.iterdir()]
+
+
+def test_a_failed_write_keeps_the_previous_file(tmp_path: Path, monkeypatch) -> None:
+    """If the rename never happens, the old content is intact and the temporary file is gone."""
+    target = tmp_path / "out.txt"
+    target.write_text("old\n", encoding="utf-8")
+
+    def interrupted(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("claimcheck.output.Path.replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, "new\n")
+    assert "old\n" == target.read_text(encoding="utf-8")
+    assert ["out.txt"] == [p.name for p in tmp_path.iterdir()]
+
+
+def test_refuses_a_protected_file(tmp_path: Path) -> None:
+    """A file of the package being checked is never overwritten."""
+    target = tmp_path / "values.csv"
+    target.write_text("data", encoding="utf-8")
+    with pytest.raises(ClaimcheckError, match="refusing to overwrite"):
+        write_atomic(target, "x", protected=[target])
+    assert "data" == target.read_text(encoding="utf-8")
+
+
+def test_refuses_a_missing_folder(tmp_path: Path) -> None:
+    """A path in a folder that does not exist is an error naming the folder."""
+    with pytest.raises(ClaimcheckError, match="does not exist"):
+        write_atomic(tmp_path / "nope" / "out.txt", "x")
