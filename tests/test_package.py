@@ -107,3 +107,31 @@ def test_every_number_of_the_article_is_recorded() -> None:
             assert written.rstrip("%").lstrip("$") in row["quote"], value_id
     for words, value_id in ARTICLE_WORDS.items():
         assert words in values.loc[value_id, "quote"]
+
+
+def test_descriptor_hashes_and_bytes_describe_the_files() -> None:
+    """Each resource's sha256 hash and byte count in datapackage.json match its file."""
+    from claimcheck.hashing import file_sha256
+
+    descriptor = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))
+    for res in descriptor["resources"]:
+        file = REPO / res["path"]
+        assert f"sha256:{file_sha256(file)}" == res["hash"], f"{res['path']}: run scripts/stamp_hashes.py"
+        assert file.stat().st_size == res["bytes"]
+
+
+def test_changelog_entry_of_this_version_states_the_real_counts() -> None:
+    """The CHANGELOG section of the package version gives the row counts the data has."""
+    descriptor = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))
+    changelog = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
+    section = changelog.split(f"## [{descriptor['version']}]")[1].split("\n## ")[0]
+    pkg = load()
+    for table in ("sources", "entities", "metrics", "hedges", "values", "claims"):
+        assert f"{len(pkg.tables[table])} {table}" in section, table
+
+
+def test_citation_names_the_package_version() -> None:
+    """CITATION.cff cites the version in datapackage.json."""
+    descriptor = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))
+    citation = (REPO / "CITATION.cff").read_text(encoding="utf-8")
+    assert f'version: "{descriptor["version"]}"' in citation

@@ -24,3 +24,20 @@ def test_every_error_is_reported_not_just_the_first(make_package) -> None:
     """Three bad rows give three findings."""
     path = make_package(values=[value("a", "x"), value("b", "y"), value("c", "z")])
     assert 3 == len(claimcheck.check(path, rules=["schema"]).findings)
+
+
+def test_a_file_that_differs_from_its_recorded_hash_is_reported(tmp_path) -> None:
+    """Editing one cell of the bundled data without restamping gives hash and byte findings."""
+    import shutil
+
+    from builders import REPO
+
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    shutil.copy(REPO / "datapackage.json", tmp_path)
+    hedges = tmp_path / "data" / "hedges.csv"
+    hedges.write_text(
+        hedges.read_text(encoding="utf-8").replace("about,approx,,2", "about,approx,,3"), encoding="utf-8"
+    )
+    findings = claimcheck.check(tmp_path, rules=["schema"]).findings
+    assert {"data/hedges.csv"} == {f.file for f in findings}
+    assert any("hash" in f.message for f in findings)

@@ -24,7 +24,7 @@ from claimcheck.report import Finding
 
 RATES = ("price-blended", "price-per-mtok")
 PERCENT_WORDS = re.compile(r"%|\bper ?cent\b", re.IGNORECASE)
-POINT_WORDS = re.compile(r"\bpoints?\b|\bpp\b|\bpercentage points?\b", re.IGNORECASE)
+POINT_WORDS = re.compile(r"\d\s*pp\b|\bpp\b|\bpts?\b|\bpoints?\b|\bpercentage points?\b", re.IGNORECASE)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
