@@ -55,5 +55,22 @@ BASIC = {
     ],
 }
 
+
+def _changed() -> dict[str, list[dict[str, str]]]:
+    """The basic scenario one version later: a corrected price, a new value, a dropped claim."""
+    tables = {name: [dict(r) for r in rows] for name, rows in BASIC.items()}
+    for row in tables["values"]:
+        if row["value_id"] == "art_in_new":
+            row.update(value="5.00", quote="input rose to $5.00")
+    tables["values"].append(value("ind_score_old", "75.1", source_id="ind", entity_id="m-old", quote="75.1%"))
+    for row in tables["claims"]:
+        if row["claim_id"] == "doubled_input":
+            row["expect"] = "holds"
+    tables["claims"] = [r for r in tables["claims"] if r["claim_id"] != "fewer_tokens"]
+    return tables
+
+
 if __name__ == "__main__":
     write_package(HERE / "basic", BASIC)
+    write_package(HERE / "diff-old", BASIC)
+    write_package(HERE / "diff-new", _changed())

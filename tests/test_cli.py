@@ -101,7 +101,7 @@ def test_rules_lists_every_rule_with_a_line(capsys) -> None:
     """rules prints each rule id and its one-line description."""
     assert 0 == main(["rules"])
     out = capsys.readouterr().out.splitlines()
-    assert ["schema", "integrity", "claims", "agreement", "units", "granularity"] == [
+    assert ["schema", "integrity", "release", "claims", "agreement", "units", "granularity"] == [
         line.split()[0] for line in out
     ]
 

@@ -75,6 +75,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("rules", help="list the rules with one line each", description="List the rules.")
 
+    cite = sub.add_parser(
+        "cite",
+        help="print the citation of a package version, with its hash",
+        description="Print the citation of the package: version, release date and hash.",
+    )
+    _package_arg(cite)
+    cite.add_argument(
+        "--format",
+        choices=("text", "bibtex", "cff", "json"),
+        default="text",
+        help="citation format (default: text)",
+    )
+
+    diff = sub.add_parser(
+        "diff",
+        help="rows and verdicts that changed between two packages",
+        description="Compare two packages: rows added, removed and changed, and verdicts.",
+    )
+    diff.add_argument("old", metavar="OLD", help="the older datapackage.json or its folder")
+    diff.add_argument("new", metavar="NEW", help="the newer datapackage.json or its folder")
+    diff.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    diff.add_argument("-o", "--output", metavar="FILE", help="write the diff to FILE (atomically)")
+
     tables = sub.add_parser(
         "tables",
         help="list the tables of a package, their rows and descriptions",
@@ -91,7 +114,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             build_parser().print_help()
             return 2
-        handler = {"check": _check, "explain": _explain, "rules": _rules, "tables": _tables}
+        handler = {
+            "check": _check,
+            "explain": _explain,
+            "rules": _rules,
+            "tables": _tables,
+            "cite": _cite,
+            "diff": _diff,
+        }
         return handler[args.command](args)
     except ClaimcheckError as exc:
         print(f"claimcheck: error: {exc}", file=sys.stderr)
@@ -123,12 +153,35 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if report.failing(args.fail_on) else 0
 
 
+def _cite(args: argparse.Namespace) -> int:
+    from claimcheck.cite import citation, render_citation
+    from claimcheck.load import read
+
+    sys.stdout.write(render_citation(citation(read(args.datapackage)), args.format))
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from claimcheck.diff import diff, render_diff
+    from claimcheck.load import read
+
+    old, new = read(args.old), read(args.new)
+    text = render_diff(diff(old, new), args.format)
+    if args.output:
+        from claimcheck.output import write_atomic
+
+        write_atomic(Path(args.output), text, protected=_package_files(old) + _package_files(new))
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def _package_files(pkg: object) -> list[Path]:
-    from claimcheck.load import TABLES, Package, resource
+    from claimcheck.load import Package, resource
 
     assert isinstance(pkg, Package)
     files = [pkg.path]
-    files += [pkg.root / str(resource(pkg.descriptor, t, pkg.path)["path"]) for t in TABLES]
+    files += [pkg.root / str(resource(pkg.descriptor, t, pkg.path)["path"]) for t in pkg.tables]
     return files
 
 

@@ -26,6 +26,9 @@ from claimcheck.errors import PackageError
 #: The contract's tables, in the order the descriptor lists them.
 TABLES = ("sources", "entities", "metrics", "hedges", "values", "claims")
 
+#: Tables a package may have beside the contract's: the release record (see :mod:`claimcheck.releases`).
+OPTIONAL_TABLES = ("releases",)
+
 #: The file every package is described by.
 DESCRIPTOR = "datapackage.json"
 
@@ -223,7 +226,8 @@ def read(path: str | Path | None = None) -> Package:
     descriptor = read_descriptor(desc_path)
     root = desc_path.parent
     tables: dict[str, pd.DataFrame] = {}
-    for name in TABLES:
+    names = {r.get("name") for r in descriptor["resources"] if isinstance(r, dict)}
+    for name in TABLES + tuple(t for t in OPTIONAL_TABLES if t in names):
         res = resource(descriptor, name, desc_path)
         file = resource_file(root, res)
         tables[name] = read_table(file, field_names(res), str(res["path"]))
@@ -248,21 +252,21 @@ def key_problems(pkg: Package) -> Iterator[KeyProblem]:
 
     Rows are numbered as in the file: the header is row 1, the first data row is row 2.
     """
-    for name in TABLES:
+    for name in pkg.tables:
         res = resource(pkg.descriptor, name, pkg.path)
         schema = res.get("schema", {})
         frame = pkg.tables[name]
         label = str(res["path"])
-        for key in _as_list(schema.get("primaryKey")):
-            if key not in frame.columns:
-                continue
-            dup = frame[key].duplicated(keep="first")
+        keys = _as_list(schema.get("primaryKey"))
+        if keys and all(k in frame.columns for k in keys):
+            dup = frame.duplicated(subset=keys, keep="first")
             for index in frame.index[dup]:
+                repeated = ", ".join(str(frame[k][index]) for k in keys)
                 yield KeyProblem(
                     label,
                     int(index) + 2,
-                    key,
-                    f"'{frame[key][index]!s}' repeats a primary key; ids must be unique",
+                    ", ".join(keys),
+                    f"'{repeated}' repeats a primary key; ids must be unique",
                 )
         for fk in schema.get("foreignKeys", []) or []:
             (column,) = _as_list(fk["fields"])

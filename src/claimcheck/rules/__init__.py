@@ -13,7 +13,7 @@ from typing import NamedTuple
 from claimcheck.context import Context
 from claimcheck.errors import ClaimcheckError
 from claimcheck.report import Finding
-from claimcheck.rules import agreement, claims, granularity, integrity, schema, units
+from claimcheck.rules import agreement, claims, granularity, integrity, release, schema, units
 
 
 class Rule(NamedTuple):
@@ -26,6 +26,7 @@ class Rule(NamedTuple):
 RULES: tuple[Rule, ...] = (
     Rule("schema", schema.check),
     Rule("integrity", integrity.check),
+    Rule("release", release.check),
     Rule("claims", claims.check),
     Rule("agreement", agreement.check),
     Rule("units", units.check),
