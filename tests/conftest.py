@@ -9,6 +9,8 @@ import pytest
 
 from builders import BASE, Row, hedge_rows, write_package
 
+pytest_plugins = ["pytester"]
+
 
 @pytest.fixture
 def make_package(tmp_path: Path) -> Callable[..., Path]:

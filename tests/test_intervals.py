@@ -322,10 +322,13 @@ def test_min_max_abs_neg_contain_the_exact_result(
 def test_arithmetic_of_points_is_tight(a: tuple[Interval, Decimal], b: tuple[Interval, Decimal]) -> None:
     """On single numbers whose sum and product fit the precision, the result is that single number."""
     (_, x), (_, y) = a, b
-    assume(len(x.as_tuple().digits) + len(y.as_tuple().digits) <= 60)
+    exact_sum, exact_product = EXACT.add(x, y), EXACT.multiply(x, y)
+    # "fits" means the exact result has at most 60 significant digits (1E+39 + 1E-21 has 61)
+    assume(len(exact_sum.normalize(EXACT).as_tuple().digits) <= 60)
+    assume(len(exact_product.normalize(EXACT).as_tuple().digits) <= 60)
     px, py = Interval.point(x), Interval.point(y)
-    assert add(px, py) == Interval.point(EXACT.add(x, y))
-    assert mul(px, py) == Interval.point(EXACT.multiply(x, y))
+    assert add(px, py) == Interval.point(exact_sum)
+    assert mul(px, py) == Interval.point(exact_product)
 
 
 # ---- comparison and three-valued logic ----------------------------------------------------------

@@ -10,7 +10,7 @@ from claimcheck.context import ClaimEval, Context
 from claimcheck.evaluate import truth_text
 from claimcheck.hashing import package_hash
 from claimcheck.load import Package, read
-from claimcheck.report import ClaimResult, PackageInfo, Report, summarise
+from claimcheck.report import ClaimResult, Finding, PackageInfo, Report, summarise
 from claimcheck.rules import run, select
 from claimcheck.rules.claims import decisive, describe
 
@@ -29,7 +29,7 @@ def check(package: Package | str | Path | None = None, rules: Iterable[str] | No
     pkg = package if isinstance(package, Package) else read(package)
     chosen = select(rules)
     ctx = Context(pkg)
-    findings = list(run(ctx, chosen))
+    findings = [_with_line(pkg, f) for f in run(ctx, chosen)]
     claims = [claim_result(c) for c in ctx.claims]
     info = PackageInfo(name=pkg.name, version=pkg.version, hash=package_hash(pkg))
     return Report(
@@ -38,6 +38,13 @@ def check(package: Package | str | Path | None = None, rules: Iterable[str] | No
         claims=tuple(claims),
         findings=tuple(findings),
     )
+
+
+def _with_line(pkg: Package, finding: Finding) -> Finding:
+    """The finding with the file line of its row, so annotations can point at it."""
+    if finding.file is None or finding.row is None or finding.file == pkg.path.name:
+        return finding
+    return finding.model_copy(update={"line": pkg.line_of(finding.file, finding.row)})
 
 
 def claim_result(c: ClaimEval) -> ClaimResult:

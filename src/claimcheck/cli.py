@@ -49,7 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check a claims package and report every finding.",
     )
     _package_arg(check)
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "junit", "github"),
+        default="text",
+        help="output format: text for people, json, junit for CI servers, github annotations",
+    )
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically)")
     check.add_argument(
         "--fail-on",
@@ -74,6 +79,14 @@ def build_parser() -> argparse.ArgumentParser:
     _package_arg(explain)
 
     sub.add_parser("rules", help="list the rules with one line each", description="List the rules.")
+
+    init = sub.add_parser(
+        "init",
+        help="write a new, valid, minimal claims package to start from",
+        description="Write a new claims package (six tables, one worked example) into DIR.",
+    )
+    init.add_argument("folder", metavar="DIR", help="folder to create the package in (must not hold one)")
+    init.add_argument("--name", help="package name (default: the folder's name)")
 
     cite = sub.add_parser(
         "cite",
@@ -121,6 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "tables": _tables,
             "cite": _cite,
             "diff": _diff,
+            "init": _init,
         }
         return handler[args.command](args)
     except ClaimcheckError as exc:
@@ -143,7 +157,7 @@ def _check(args: argparse.Namespace) -> int:
     pkg = read(args.datapackage)
     report = check(pkg, rules=args.rules)
     color = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    text = render(report, args.format, color=color)
+    text = render(report, args.format, color=color, fail_on=args.fail_on)
     if args.output:
         from claimcheck.output import write_atomic
 
@@ -151,6 +165,14 @@ def _check(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 1 if report.failing(args.fail_on) else 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    from claimcheck.scaffold import init
+
+    written = init(Path(args.folder), args.name)
+    print(f"wrote {len(written)} files to {args.folder}; check it with: claimcheck check {args.folder}")
+    return 0
 
 
 def _cite(args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, cast
@@ -213,11 +214,29 @@ class Package:
         """The resource path of a table as the descriptor writes it (e.g. ``data/values.csv``)."""
         return str(resource(self.descriptor, table, self.path)["path"])
 
+    def line_of(self, file: str, row: int) -> int | None:
+        """The line of ``file`` (a resource path) where row number ``row`` starts (header row = 1)."""
+        starts = _line_starts(self.root / file) if (self.root / file).is_file() else []
+        return starts[row - 1] if 0 < row <= len(starts) else None
+
     def rows(self, table: str) -> list[Any]:
         """The rows of a table as typed, validated pydantic models (see :mod:`claimcheck.models`)."""
         from claimcheck.models import rows_of  # deferred: pydantic is only needed on demand
 
         return rows_of(self, table)
+
+
+@lru_cache(maxsize=16)
+def _line_starts(file: Path) -> list[int]:
+    """The line on which each CSV record of ``file`` starts (a quoted cell may span lines)."""
+    starts = []
+    with file.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        previous = 0
+        for _record in reader:
+            starts.append(previous + 1)
+            previous = reader.line_num
+    return starts
 
 
 def read(path: str | Path | None = None) -> Package:

@@ -32,13 +32,20 @@ def _paint(text: str, key: str, color: bool) -> str:
     return f"\x1b[{_COLOURS[key]}m{text}\x1b[0m" if color else text
 
 
-def render(report: Report, fmt: str, *, color: bool = False) -> str:
-    """Render a report as ``text`` or ``json``."""
+FORMATS = ("text", "json", "junit", "github")
+
+
+def render(report: Report, fmt: str, *, color: bool = False, fail_on: str = "error") -> str:
+    """Render a report as ``text``, ``json``, ``junit`` or ``github``."""
     if fmt == "json":
         return render_json(report)
     if fmt == "text":
         return render_text(report, color=color)
-    msg = f"unknown format '{fmt}'; use text or json"
+    if fmt in ("junit", "github"):
+        from claimcheck.render_ci import render_github, render_junit
+
+        return render_junit(report, fail_on) if fmt == "junit" else render_github(report)
+    msg = f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}"
     raise ClaimcheckError(msg)
 
 

@@ -33,6 +33,8 @@ class Finding(_Model):
     """Resource path of the row, e.g. ``data/claims.csv``."""
     row: int | None = None
     """Row number in the file (the header is row 1)."""
+    line: int | None = None
+    """Line of the file where that row starts (differs from ``row`` when a cell holds a newline)."""
     column: str | None = None
     expected: str | None = None
     observed: str | None = None
