@@ -46,3 +46,33 @@ def test_refuses_a_missing_folder(tmp_path: Path) -> None:
     """A path in a folder that does not exist is an error naming the folder."""
     with pytest.raises(ClaimcheckError, match="does not exist"):
         write_atomic(tmp_path / "nope" / "out.txt", "x")
+
+
+def test_a_process_killed_mid_write_leaves_the_previous_file(tmp_path: Path) -> None:
+    """kill -9 during a write (after the data, before the rename) keeps the old file whole."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    target = tmp_path / "report.json"
+    target.write_text("old report\n", encoding="utf-8")
+    script = (
+        "import os, sys, time\n"
+        "from pathlib import Path\n"
+        "import claimcheck.output as out\n"
+        "def stall(fd):\n"
+        "    print('writing', flush=True)\n"
+        "    time.sleep(60)\n"
+        "out.os.fsync = stall\n"
+        "out.write_atomic(Path(sys.argv[1]), 'new ' * 1_000_000)\n"
+    )
+    with subprocess.Popen(
+        [sys.executable, "-c", script, str(target)], stdout=subprocess.PIPE, text=True
+    ) as proc:
+        assert proc.stdout is not None
+        assert "writing" == proc.stdout.readline().strip()
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+    time.sleep(0.1)
+    assert "old report\n" == target.read_text(encoding="utf-8")

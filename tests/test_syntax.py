@@ -101,7 +101,7 @@ A, B, C = ref("a"), ref("b"), ref("c")
         (BinOp("-", Neg(A), Neg(B)), "-a - -b"),
         (Neg(BinOp("*", A, B)), "-(a * b)"),
         (BinOp("*", Neg(A), B), "-a * b"),
-        (Neg(Neg(A)), "-(-a)"),
+        (Neg(Neg(A)), "- -a"),
         (Call("min", (A, num("2.50"), Neg(C))), "min(a, 2.50, -c)"),
         (Call("abs", (BinOp("-", A, B),)), "abs(a - b)"),
     ],
@@ -207,3 +207,12 @@ def test_to_text_round_trips_through_parse(tree: Logic) -> None:
     again = parse(text, max_length=100_000)
     assert again == tree
     assert to_text(again) == text
+
+
+def test_nested_minus_prints_without_parentheses_so_depth_does_not_grow() -> None:
+    """A chain of unary minuses found by the atheris fuzzer round-trips within the depth limit."""
+    from claimcheck.expr import parse
+
+    text = "-" * 36 + "2 > 6 - - - - -1"
+    tree = parse(text)
+    assert tree == parse(to_text(tree))

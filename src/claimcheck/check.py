@@ -9,26 +9,32 @@ from typing import Any
 from claimcheck.context import ClaimEval, Context
 from claimcheck.evaluate import truth_text
 from claimcheck.hashing import package_hash
+from claimcheck.limits import Limits
 from claimcheck.load import Package, read
 from claimcheck.report import ClaimResult, Finding, PackageInfo, Report, summarise
 from claimcheck.rules import run, select
 from claimcheck.rules.claims import decisive, describe
 
 
-def check(package: Package | str | Path | None = None, rules: Iterable[str] | None = None) -> Report:
+def check(
+    package: Package | str | Path | None = None,
+    rules: Iterable[str] | None = None,
+    limits: Limits | None = None,
+) -> Report:
     """Check a package and return the report.
 
     Args:
         package: a loaded :class:`Package`, a path to a ``datapackage.json`` or its folder, or None
             for the bundled data.
         rules: ids of the rules to run (all when None); ``claimcheck rules`` lists them.
+        limits: bounds on expressions, digits and file sizes (:class:`claimcheck.limits.Limits`).
 
     Returns:
         The :class:`Report`: every finding of the selected rules and every claim's verdict.
     """
-    pkg = package if isinstance(package, Package) else read(package)
+    pkg = package if isinstance(package, Package) else read(package, limits)
     chosen = select(rules)
-    ctx = Context(pkg)
+    ctx = Context(pkg, limits)
     findings = [_with_line(pkg, f) for f in run(ctx, chosen)]
     claims = [claim_result(c) for c in ctx.claims]
     info = PackageInfo(name=pkg.name, version=pkg.version, hash=package_hash(pkg))

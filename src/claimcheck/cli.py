@@ -11,9 +11,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from claimcheck.errors import ClaimcheckError
+
+if TYPE_CHECKING:
+    from claimcheck.limits import Limits
 
 
 class UsageError(ClaimcheckError):
@@ -32,6 +35,51 @@ def _package_arg(p: argparse.ArgumentParser) -> None:
         nargs="?",
         default=None,
         help="a datapackage.json or its folder (default: the bundled data)",
+    )
+
+
+def _limit_args(p: argparse.ArgumentParser) -> None:
+    from claimcheck.limits import Limits
+
+    d = Limits()
+    g = p.add_argument_group("limits (a guard against hostile packages)")
+    g.add_argument(
+        "--max-expression-length",
+        type=int,
+        default=d.max_expression_length,
+        metavar="N",
+        help=f"most characters in a claim expression (default {d.max_expression_length})",
+    )
+    g.add_argument(
+        "--max-expression-depth",
+        type=int,
+        default=d.max_expression_depth,
+        metavar="N",
+        help=f"deepest nesting of a claim expression (default {d.max_expression_depth})",
+    )
+    g.add_argument(
+        "--max-digits",
+        type=int,
+        default=d.max_digits,
+        metavar="N",
+        help=f"most digits in a value cell (default {d.max_digits})",
+    )
+    g.add_argument(
+        "--max-file-size",
+        default="1G",
+        metavar="SIZE",
+        help="largest table file, e.g. 200M or 2G (default 1G)",
+    )
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    from claimcheck.limits import Limits, parse_size
+
+    return Limits(
+        max_expression_length=args.max_expression_length,
+        max_expression_depth=args.max_expression_depth,
+        max_digits=args.max_digits,
+        max_file_bytes=parse_size(args.max_file_size),
     )
 
 
@@ -69,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="rules",
         help="run only this rule (repeatable); see 'claimcheck rules'",
     )
+    _limit_args(check)
 
     explain = sub.add_parser(
         "explain",
@@ -77,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     explain.add_argument("claim_id", metavar="CLAIM_ID")
     _package_arg(explain)
+    _limit_args(explain)
 
     sub.add_parser("rules", help="list the rules with one line each", description="List the rules.")
 
@@ -138,7 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         }
         return handler[args.command](args)
     except ClaimcheckError as exc:
-        print(f"claimcheck: error: {exc}", file=sys.stderr)
+        print(f"claimcheck: error: {' '.join(str(exc).split())}", file=sys.stderr)  # always one line
         return 2
     except BrokenPipeError:  # e.g. `claimcheck check | head`
         return 0
@@ -154,8 +204,9 @@ def _check(args: argparse.Namespace) -> int:
     from claimcheck.load import read
     from claimcheck.render import render
 
-    pkg = read(args.datapackage)
-    report = check(pkg, rules=args.rules)
+    limits = _limits(args)
+    pkg = read(args.datapackage, limits)
+    report = check(pkg, rules=args.rules, limits=limits)
     color = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     text = render(report, args.format, color=color, fail_on=args.fail_on)
     if args.output:
@@ -212,8 +263,8 @@ def _explain(args: argparse.Namespace) -> int:
     from claimcheck.load import read
     from claimcheck.render import render_explain
 
-    pkg = read(args.datapackage)
-    report = check(pkg, rules=["claims"])
+    limits = _limits(args)
+    report = check(read(args.datapackage, limits), rules=["claims"], limits=limits)
     sys.stdout.write(render_explain(report, args.claim_id))
     return 0
 

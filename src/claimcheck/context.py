@@ -15,6 +15,7 @@ from claimcheck import expr as ex
 from claimcheck import numbers as nb
 from claimcheck.errors import ClaimcheckError
 from claimcheck.evaluate import Outcome, ValueInfo, evaluate
+from claimcheck.limits import Limits
 from claimcheck.load import Package, records
 
 FILES = {"values": "data/values.csv", "claims": "data/claims.csv"}
@@ -35,8 +36,9 @@ class ClaimEval:
 class Context:
     """A package with its values, hedges and claims turned into numbers, intervals and trees."""
 
-    def __init__(self, pkg: Package) -> None:
+    def __init__(self, pkg: Package, limits: Limits | None = None) -> None:
         self.pkg = pkg
+        self.limits = limits or Limits()
 
     def file(self, table: str) -> str:
         """Resource path of a table, as the descriptor gives it."""
@@ -72,7 +74,7 @@ class Context:
         problems: dict[str, str] = {}
         for value_id, (_row, cells) in self.value_rows.items():
             try:
-                infos[value_id] = value_info(cells, self.hedges)
+                infos[value_id] = value_info(cells, self.hedges, self.limits.max_digits)
             except (ClaimcheckError, nb.IntervalError) as exc:
                 problems[value_id] = str(exc)
         return infos, problems
@@ -98,7 +100,12 @@ class Context:
 
     def _evaluate(self, row: int, cells: dict[str, str], names: set[str]) -> ClaimEval:
         try:
-            tree = ex.parse(cells["expression"], names=names)
+            tree = ex.parse(
+                cells["expression"],
+                names=names,
+                max_length=self.limits.max_expression_length,
+                max_depth=self.limits.max_expression_depth,
+            )
         except ClaimcheckError as exc:
             return ClaimEval(row, cells, None, None, f"expression: {exc}")
         used = ex.names_in(tree)
@@ -132,10 +139,10 @@ def _decimal(text: str) -> Decimal | None:
     return Decimal(text) if text else None
 
 
-def value_info(cells: dict[str, str], hedges: dict[str, nb.Hedge]) -> ValueInfo:
+def value_info(cells: dict[str, str], hedges: dict[str, nb.Hedge], max_digits: int = 100) -> ValueInfo:
     """Parse one value row into its stated number and intervals, with the reason in words."""
-    stated = nb.parse_value(cells["value"])
-    top = nb.parse_value(cells["value_max"]) if cells["value_max"] else None
+    stated = nb.parse_value(cells["value"], max_digits=max_digits)
+    top = nb.parse_value(cells["value_max"], max_digits=max_digits) if cells["value_max"] else None
     exact = cells["exact"] == "true"
     hedge = hedges.get(cells["hedge"]) if cells["hedge"] else None
     if cells["hedge"] and hedge is None:

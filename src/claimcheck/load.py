@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,6 +24,7 @@ from typing import Any, cast
 import pandas as pd
 
 from claimcheck.errors import PackageError
+from claimcheck.limits import Limits
 
 #: The contract's tables, in the order the descriptor lists them.
 TABLES = ("sources", "entities", "metrics", "hedges", "values", "claims")
@@ -59,8 +61,19 @@ def descriptor_path(path: str | Path | None) -> Path:
     return p
 
 
-def read_descriptor(path: Path) -> dict[str, Any]:
-    """Read and shape-check a ``datapackage.json``."""
+def _check_size(path: Path, limit: int, label: str) -> None:
+    size = path.stat().st_size
+    if size > limit:
+        msg = (
+            f"{label}: {size} bytes, over the limit of {limit} bytes; raise it with --max-file-size "
+            "if the file is expected to be this large"
+        )
+        raise PackageError(msg)
+
+
+def read_descriptor(path: Path, max_bytes: int = 10 << 20) -> dict[str, Any]:
+    """Read and shape-check a ``datapackage.json`` of at most ``max_bytes`` bytes."""
+    _check_size(path, max_bytes, str(path))
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -123,8 +136,9 @@ def resource_file(root: Path, res: dict[str, Any]) -> Path:
     return file
 
 
-def read_table(file: Path, expected: list[str], label: str) -> pd.DataFrame:
-    """Read one CSV as text cells, checking its header against the schema's fields."""
+def read_table(file: Path, expected: list[str], label: str, max_bytes: int = 1 << 30) -> pd.DataFrame:
+    """Read one CSV of at most ``max_bytes`` bytes as text cells, checking its header against the schema."""
+    _check_size(file, max_bytes, label)
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -152,7 +166,13 @@ def read_table(file: Path, expected: list[str], label: str) -> pd.DataFrame:
     try:
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False, engine="c")
     except pd.errors.ParserError as exc:
-        msg = f"{label}: {exc}; every row needs {len(expected)} cells, quote cells that hold commas"
+        found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
+        detail = (
+            f", line {found.group(2)}: {found.group(3)} cells where the header has {found.group(1)}"
+            if found
+            else f": {' '.join(str(exc).split())}"
+        )
+        msg = f"{label}{detail}; every row needs {len(expected)} cells, quote cells that hold commas"
         raise PackageError(msg) from None
     return frame
 
@@ -239,17 +259,18 @@ def _line_starts(file: Path) -> list[int]:
     return starts
 
 
-def read(path: str | Path | None = None) -> Package:
+def read(path: str | Path | None = None, limits: Limits | None = None) -> Package:
     """Read a package without checking keys: what ``check`` needs to report every problem."""
+    limits = limits or Limits()
     desc_path = descriptor_path(path)
-    descriptor = read_descriptor(desc_path)
+    descriptor = read_descriptor(desc_path, limits.max_descriptor_bytes)
     root = desc_path.parent
     tables: dict[str, pd.DataFrame] = {}
     names = {r.get("name") for r in descriptor["resources"] if isinstance(r, dict)}
     for name in TABLES + tuple(t for t in OPTIONAL_TABLES if t in names):
         res = resource(descriptor, name, desc_path)
         file = resource_file(root, res)
-        tables[name] = read_table(file, field_names(res), str(res["path"]))
+        tables[name] = read_table(file, field_names(res), str(res["path"]), limits.max_file_bytes)
     return Package(path=desc_path, descriptor=descriptor, tables=tables)
 
 
@@ -315,7 +336,7 @@ def _as_list(value: Any) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
-def load(path: str | Path | None = None) -> Package:
+def load(path: str | Path | None = None, limits: Limits | None = None) -> Package:
     """Load a claims data package: the bundled one, or the one at ``path``.
 
     Args:
@@ -334,7 +355,7 @@ def load(path: str | Path | None = None) -> Package:
         >>> pkg.values.loc[0, "value"] != ""
         True
     """
-    pkg = read(path)
+    pkg = read(path, limits)
     problem = next(key_problems(pkg), None)
     if problem is not None:
         raise PackageError(str(problem))

@@ -220,7 +220,10 @@ def to_text(node: Node) -> str:
         return node.name
     if isinstance(node, Neg):
         inner = to_text(node.operand)
-        return f"-({inner})" if isinstance(node.operand, BinOp | Neg) else f"-{inner}"
+        # No parentheses around a nested minus: they would nest the printed text deeper than the tree.
+        if isinstance(node.operand, BinOp):
+            return f"-({inner})"
+        return f"- {inner}" if isinstance(node.operand, Neg) else f"-{inner}"
     if isinstance(node, BinOp):
         rank = _PRECEDENCE[node.op]
         left, right = to_text(node.left), to_text(node.right)
