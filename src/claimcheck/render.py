@@ -73,17 +73,15 @@ def render_text(report: Report, *, color: bool = False) -> str:
             lines.extend(_claim_lines(claim))
     counted: Counter[str] = Counter()
     for severity in ("error", "warning", "info"):
-        shown = [
-            f
-            for f in report.findings
-            if f.severity == severity
-            and not (severity == "info" and (f.rule in _COUNTED or f.rule == "claims"))
-        ]
-        counted.update(
-            f.rule
-            for f in report.findings
-            if f.severity == severity and f not in shown and f.rule != "claims"
-        )
+        shown = []
+        for f in report.findings:
+            if f.severity != severity:
+                continue
+            if severity == "info" and (f.rule in _COUNTED or f.rule == "claims"):
+                if f.rule != "claims":
+                    counted[f.rule] += 1
+                continue
+            shown.append(f)
         if shown:
             lines += ["", _paint(f"{severity.upper()} ({len(shown)})", severity, color)]
             lines.extend(_finding_line(f) for f in shown)
