@@ -23,12 +23,12 @@ _GITHUB_LEVEL = {"error": "error", "warning": "warning"}
 def _subject(f: Finding) -> str:
     """The test case a finding belongs to: its claim, its value, or its place in the package."""
     if f.claim_id:
-        return f"claim {f.claim_id}"
+        return clean(f"claim {f.claim_id}")
     if f.value_id:
-        return f"value {f.value_id}"
+        return clean(f"value {f.value_id}")
     if f.file and f.row:
-        return f"{f.file} row {f.row}"
-    return f.file or "package"
+        return clean(f"{f.file} row {f.row}")
+    return clean(f.file or "package")
 
 
 def _at_or_above(severity: str, fail_on: str) -> bool:
@@ -42,8 +42,8 @@ def render_junit(report: Report, fail_on: str = "error") -> str:
         by_rule.setdefault(f.rule, defaultdict(list))[_subject(f)].append(f)
     if "claims" in by_rule:
         for claim in report.claims:
-            by_rule["claims"].setdefault(f"claim {claim.claim_id}", [])
-    root = ET.Element("testsuites", name=f"claimcheck {report.package.name} {report.package.version}")
+            by_rule["claims"].setdefault(clean(f"claim {claim.claim_id}"), [])
+    root = ET.Element("testsuites", name=clean(f"claimcheck {report.package.name} {report.package.version}"))
     totals = {"tests": 0, "failures": 0}
     for rule, cases in by_rule.items():
         suite = ET.SubElement(root, "testsuite", name=rule)
@@ -93,10 +93,12 @@ def render_github(report: Report) -> str:
             continue
         props = []
         if f.file:
-            props.append(f"file={_escape_property(f.file)}")
+            props.append(f"file={_escape_property(clean(f.file))}")
             if f.line or f.row:
                 props.append(f"line={f.line or f.row}")
-        title = f"claimcheck {f.rule}" + (f" {f.claim_id or f.value_id}" if f.claim_id or f.value_id else "")
+        title = clean(
+            f"claimcheck {f.rule}" + (f" {f.claim_id or f.value_id}" if f.claim_id or f.value_id else "")
+        )
         props.append(f"title={_escape_property(title)}")
         lines.append(f"::{level} {','.join(props)}::{_escape_data(clean(f.message))}")
     s = report.summary
