@@ -130,3 +130,12 @@ def test_read_reports_nothing_for_keys_but_load_does(make_package) -> None:
     assert len(read(path).values) == 2
     with pytest.raises(claimcheck.ClaimcheckError):
         load(path)
+
+
+def test_line_of_counts_line_breaks_inside_quoted_cells(make_package) -> None:
+    """A row after a quote that spans two lines starts one line further down than its row number."""
+    path = make_package(values=[value("a", "1", quote="two\nlines"), value("b", "2")])
+    pkg = load(path)
+    assert (2, 4) == (pkg.line_of("data/values.csv", 2), pkg.line_of("data/values.csv", 3))
+    plain = load(make_package(values=[value("c", "1")]))
+    assert 2 == plain.line_of("data/values.csv", 2)

@@ -298,7 +298,14 @@ class Package:
 
     def line_of(self, file: str, row: int) -> int | None:
         """The line of ``file`` (a resource path) where row number ``row`` starts (header row = 1)."""
-        starts = _line_starts(self.root / file) if (self.root / file).is_file() else []
+        path = self.root / file
+        if not path.is_file():
+            return None
+        stat = path.stat()
+        records = next((len(t) + 1 for n, t in self.tables.items() if self.file_of(n) == file), -1)
+        starts = _line_starts(path, stat.st_mtime_ns, stat.st_size, records)
+        if starts is None:  # one line per record: the row is the line
+            return row
         return starts[row - 1] if 0 < row <= len(starts) else None
 
     def rows(self, table: str) -> list[Any]:
@@ -309,8 +316,13 @@ class Package:
 
 
 @lru_cache(maxsize=16)
-def _line_starts(file: Path) -> list[int]:
-    """The line on which each CSV record of ``file`` starts (a quoted cell may span lines)."""
+def _line_starts(file: Path, _mtime_ns: int, _size: int, records: int) -> list[int] | None:
+    """The line on which each CSV record of ``file`` starts (a quoted cell may span lines), or None when
+    the file has as many lines as ``records``, so that record n is line n. mtime and size key the cache."""
+    data = file.read_bytes()
+    lines = data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
+    if lines == records and b"\r" not in data:
+        return None
     starts = []
     with file.open(encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle)
