@@ -10,7 +10,7 @@ from claimcheck.context import ClaimEval, Context
 from claimcheck.evaluate import truth_text
 from claimcheck.hashing import package_hash
 from claimcheck.limits import Limits
-from claimcheck.load import Package, read
+from claimcheck.load import Package, line_at, read
 from claimcheck.report import ClaimResult, Finding, PackageInfo, Report, summarise
 from claimcheck.rules import run, select
 from claimcheck.rules.claims import decisive, describe
@@ -35,7 +35,8 @@ def check(
     pkg = package if isinstance(package, Package) else read(package, limits)
     chosen = select(rules)
     ctx = Context(pkg, limits)
-    findings = [_with_line(pkg, f) for f in run(ctx, chosen)]
+    starts: dict[str, list[int] | None] = {}
+    findings = [_with_line(pkg, f, starts) for f in run(ctx, chosen)]
     claims = [claim_result(c) for c in ctx.claims]
     info = PackageInfo(name=pkg.name, version=pkg.version, hash=package_hash(pkg))
     return Report(
@@ -46,11 +47,14 @@ def check(
     )
 
 
-def _with_line(pkg: Package, finding: Finding) -> Finding:
-    """The finding with the file line of its row, so annotations can point at it."""
+def _with_line(pkg: Package, finding: Finding, starts: dict[str, list[int] | None]) -> Finding:
+    """The finding with the file line of its row, so annotations can point at it (``starts`` caches
+    each file's record starts for this check)."""
     if finding.file is None or finding.row is None or finding.file == pkg.path.name:
         return finding
-    return finding.model_copy(update={"line": pkg.line_of(finding.file, finding.row)})
+    if finding.file not in starts:
+        starts[finding.file] = pkg.line_starts(finding.file)
+    return finding.model_copy(update={"line": line_at(starts[finding.file], finding.row)})
 
 
 def claim_result(c: ClaimEval) -> ClaimResult:
