@@ -18,8 +18,6 @@ from claimcheck.evaluate import Outcome, ValueInfo, evaluate
 from claimcheck.limits import Limits
 from claimcheck.load import Package, records
 
-FILES = {"values": "data/values.csv", "claims": "data/claims.csv"}
-
 
 @dataclass(frozen=True)
 class ClaimEval:

@@ -143,14 +143,6 @@ def _join(found: list[str | None], where: str, clashes: list[str]) -> str | None
     return known[0] if known else None
 
 
-def _relations(node: ex.Node) -> Iterator[ex.Compare]:
-    if isinstance(node, ex.BoolOp):
-        for part in node.parts:
-            yield from _relations(part)
-    elif isinstance(node, ex.Compare):
-        yield node
-
-
 def _expressions(ctx: Context) -> Iterator[Finding]:
     file = ctx.file("claims")
     units = {
@@ -161,7 +153,7 @@ def _expressions(ctx: Context) -> Iterator[Finding]:
         if c.tree is None:
             continue
         clashes: list[str] = []
-        for relation in _relations(c.tree):
+        for relation in ex.relations(c.tree):
             sides = [unit_of(o, units, clashes) for o in relation.operands]
             _join(sides, ex.to_text(relation), clashes)
         for clash in dict.fromkeys(clashes):
