@@ -123,6 +123,15 @@ class Context:
         return {n for c in self.claims if c.tree is not None for n in ex.names_in(c.tree)}
 
     @cached_property
+    def value_groups(self) -> dict[tuple[str, str, str], list[dict[str, str]]]:
+        """Value rows grouped by entity, metric and baseline (shared by agreement and integrity)."""
+        groups: dict[tuple[str, str, str], list[dict[str, str]]] = {}
+        for _row, cells in self.value_rows.values():
+            key = (cells["entity_id"], cells["metric_id"], cells["baseline_entity_id"])
+            groups.setdefault(key, []).append(cells)
+        return groups
+
+    @cached_property
     def source_kinds(self) -> dict[str, str]:
         """Source id → kind."""
         return dict(zip(self.pkg.sources["source_id"], self.pkg.sources["kind"], strict=True))

@@ -14,7 +14,6 @@ Two values agree when their strict intervals overlap. The outcome:
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 
 from claimcheck.context import Context
@@ -28,11 +27,8 @@ def _key(cells: dict[str, str]) -> Key:
 
 
 def peers(ctx: Context) -> dict[Key, list[dict[str, str]]]:
-    """Value rows grouped by entity, metric and baseline."""
-    groups: dict[Key, list[dict[str, str]]] = defaultdict(list)
-    for _row, cells in ctx.value_rows.values():
-        groups[_key(cells)].append(cells)
-    return groups
+    """Value rows grouped by entity, metric and baseline (computed once per check)."""
+    return ctx.value_groups
 
 
 def comparable(cells: dict[str, str], other: dict[str, str]) -> bool:
@@ -50,7 +46,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         if ctx.source_kinds.get(cells["source_id"]) != "article" or value_id not in ctx.values:
             continue
         mine = ctx.values[value_id].strict
-        others = [o for o in groups[_key(cells)] if comparable(cells, o) and o["value_id"] in ctx.values]
+        others = [
+            o for o in groups.get(_key(cells), []) if comparable(cells, o) and o["value_id"] in ctx.values
+        ]
         matched: list[dict[str, str]] = []
         missed: list[dict[str, str]] = []
         for other in others:

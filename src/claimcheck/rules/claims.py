@@ -54,32 +54,24 @@ def _verdict_finding(c: ClaimEval, file: str, where: str) -> Iterator[Finding]:
     verdict = c.outcome.verdict
     detail = describe(c)
     if expect:
-        if verdict == expect:
-            yield Finding(
-                rule="claims",
-                severity="info",
-                claim_id=claim_id,
-                file=file,
-                row=c.row,
-                column="expect",
-                expected=expect,
-                observed=verdict,
-                message=f"{where}, claim {claim_id}: {verdict}, as recorded ({detail})",
-            )
-        else:
-            yield Finding(
-                rule="claims",
-                severity="error",
-                claim_id=claim_id,
-                file=file,
-                row=c.row,
-                column="expect",
-                expected=expect,
-                observed=verdict,
-                message=f"{where}, claim {claim_id}: recorded '{expect}' but the check gives "
-                f"'{verdict}' ({detail}); fix the data or the expect cell, or report a "
-                "checker regression",
-            )
+        same = verdict == expect
+        message = (
+            f"{verdict}, as recorded ({detail})"
+            if same
+            else f"recorded '{expect}' but the check gives '{verdict}' ({detail}); fix the data or the "
+            "expect cell, or report a checker regression"
+        )
+        yield Finding(
+            rule="claims",
+            severity="info" if same else "error",
+            claim_id=claim_id,
+            file=file,
+            row=c.row,
+            column="expect",
+            expected=expect,
+            observed=verdict,
+            message=f"{where}, claim {claim_id}: {message}",
+        )
         return
     severity = DRAFT_SEVERITY[verdict]
     if severity is not None:
