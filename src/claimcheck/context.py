@@ -70,11 +70,22 @@ class Context:
     def _parsed_values(self) -> tuple[dict[str, ValueInfo], dict[str, str]]:
         infos: dict[str, ValueInfo] = {}
         problems: dict[str, str] = {}
+        # Values repeat (a score of 83.4, a price of 5): rows with the same number, range, exactness
+        # and hedge share one parse, which also lets them share their interval objects.
+        seen: dict[tuple[str, str, str, str], ValueInfo | str] = {}
         for value_id, (_row, cells) in self.value_rows.items():
-            try:
-                infos[value_id] = value_info(cells, self.hedges, self.limits.max_digits)
-            except (ClaimcheckError, nb.IntervalError) as exc:
-                problems[value_id] = str(exc)
+            key = (cells["value"], cells["value_max"], cells["exact"], cells["hedge"])
+            parsed = seen.get(key)
+            if parsed is None:
+                try:
+                    parsed = value_info(cells, self.hedges, self.limits.max_digits)
+                except (ClaimcheckError, nb.IntervalError) as exc:
+                    parsed = str(exc)
+                seen[key] = parsed
+            if isinstance(parsed, str):
+                problems[value_id] = parsed
+            else:
+                infos[value_id] = ValueInfo(value_id, parsed.stated, parsed.strict, parsed.loose, parsed.why)
         return infos, problems
 
     @property

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
-from functools import reduce
+from functools import lru_cache, reduce
 
 from claimcheck import expr as ex
 from claimcheck import numbers as nb
@@ -87,7 +87,16 @@ class _Run:
     hedge: nb.Hedge | None
     steps: list[str]
     problems: list[str]
+    texts: dict[int, str]
+    """Printed subexpressions by node identity, shared by both readings (printing is recursive, so
+    printing every step's node afresh would cost the square of the expression's size)."""
     pairs: list[tuple[str, str, nb.Tri, nb.Interval | None, nb.Interval | None]] = field(default_factory=list)
+
+    def text(self, node: ex.Node) -> str:
+        printed = self.texts.get(id(node))
+        if printed is None:
+            printed = self.texts[id(node)] = ex.to_text(node)
+        return printed
 
     def arith(
         self, node: ex.Node, env: Mapping[str, nb.Interval] | None = None, log: bool = True
@@ -104,7 +113,7 @@ class _Run:
             try:
                 result = _ARITH[node.op](left, right)
             except nb.ZeroDivisionInterval:
-                problem = f"{ex.to_text(node)}: divides by {right}, an interval containing zero"
+                problem = f"{self.text(node)}: divides by {right}, an interval containing zero"
                 if log and problem not in self.problems:
                     self.problems.append(problem)
                 raise _Undefined(problem) from None
@@ -118,7 +127,7 @@ class _Run:
             msg = f"not an arithmetic expression: {ex.to_text(node)}"
             raise TypeError(msg)
         if log:
-            self.steps.append(f"{self.reading}: {ex.to_text(node)} = {show(result)}")
+            self.steps.append(f"{self.reading}: {self.text(node)} = {show(result)}")
         return result
 
     def stated_side(self, node: ex.Node) -> nb.Interval:
@@ -134,7 +143,7 @@ class _Run:
         if w == 0:
             return value
         widened = nb.widen(value, w, self.hedge.kind)
-        side = ex.to_text(node)
+        side = self.text(node)
         self.steps.append(f"loose: {side} widened by {nb.fmt(w)} ({self.hedge.hedge_id}) = {show(widened)}")
         return widened
 
@@ -155,7 +164,7 @@ class _Run:
         results = []
         for i, op in enumerate(node.ops):
             left, right = sides[i], sides[i + 1]
-            text = f"{ex.to_text(node.operands[i])} {op} {ex.to_text(node.operands[i + 1])}"
+            text = f"{self.text(node.operands[i])} {op} {self.text(node.operands[i + 1])}"
             t = nb.Tri.UNKNOWN if left is None or right is None else nb.compare(op, left, right)
             self.pairs.append((text, op, t, left, right))
             self.steps.append(f"{self.reading}: {show(left)} {op} {show(right)}: {truth_text(t)}")
@@ -169,10 +178,11 @@ def evaluate(tree: ex.Node, values: Mapping[str, ValueInfo], hedge: nb.Hedge | N
     nominal = {k: nb.Interval.point(v.stated.value) for k, v in values.items()}
     steps = [f"{k} = {v.why}: strict {show(v.strict)}, loose {show(v.loose)}" for k, v in values.items()]
     problems: list[str] = []
+    texts: dict[int, str] = {}
     runs = []
     for reading in READINGS:
         env = {k: getattr(v, reading) for k, v in values.items()}
-        run = _Run(reading, env, units, nominal, hedge, steps, problems)
+        run = _Run(reading, env, units, nominal, hedge, steps, problems, texts)
         truth = run.truth(tree)
         runs.append((truth, run))
     (strict, s_run), (loose, l_run) = runs
@@ -198,18 +208,24 @@ def evaluate(tree: ex.Node, values: Mapping[str, ValueInfo], hedge: nb.Hedge | N
 DISPLAY_PLACES = 6
 
 
+@lru_cache(maxsize=1 << 16)
 def show(iv: nb.Interval | None) -> str:
-    """An interval for people: long ends rounded outward to :data:`DISPLAY_PLACES` decimals."""
+    """An interval for people: long ends rounded outward to :data:`DISPLAY_PLACES` decimals (cached:
+    the same value intervals are shown in every claim that names them)."""
     if iv is None:
         return "undefined"
-    quantum = Decimal(1).scaleb(-DISPLAY_PLACES)
+    lo = "-∞" if iv.lo is None else nb.fmt(_cut(iv.lo, ROUND_FLOOR))
+    hi = "∞" if iv.hi is None else nb.fmt(_cut(iv.hi, ROUND_CEILING))
+    return f"{'(' if iv.lo_open else '['}{lo}, {hi}{')' if iv.hi_open else ']'}"
 
-    def cut(end: Decimal | None, rounding: str) -> Decimal | None:
-        if end is None or -end.as_tuple().exponent <= DISPLAY_PLACES:  # type: ignore[operator]
-            return end
-        return end.quantize(quantum, rounding=rounding)
 
-    return str(nb.Interval(cut(iv.lo, ROUND_FLOOR), cut(iv.hi, ROUND_CEILING), iv.lo_open, iv.hi_open))
+_QUANTUM = Decimal(1).scaleb(-DISPLAY_PLACES)
+
+
+def _cut(end: Decimal, rounding: str) -> Decimal:
+    if -end.as_tuple().exponent <= DISPLAY_PLACES:  # type: ignore[operator]
+        return end
+    return end.quantize(_QUANTUM, rounding=rounding)
 
 
 def gap(left: nb.Interval | None, right: nb.Interval | None) -> str:

@@ -125,6 +125,8 @@ class Interval:
     @classmethod
     def point(cls, v: Decimal) -> Interval:
         """The closed interval [v, v]."""
+        if cls is Interval and isinstance(v, Decimal) and v.is_finite():
+            return _trusted(v, v, False, False)
         return cls(v, v)
 
     @property
@@ -174,8 +176,20 @@ def _hi(a: Interval) -> Decimal:
     return _INF if a.hi is None else a.hi
 
 
+def _trusted(lo: Decimal | None, hi: Decimal | None, lo_open: bool, hi_open: bool) -> Interval:
+    """An interval built by this module's own arithmetic, whose ends are valid by construction: it
+    skips the checks of ``Interval.__post_init__``, which cost more than the arithmetic itself."""
+    iv = object.__new__(Interval)
+    set_ = object.__setattr__
+    set_(iv, "lo", lo)
+    set_(iv, "hi", hi)
+    set_(iv, "lo_open", lo_open or lo is None)
+    set_(iv, "hi_open", hi_open or hi is None)
+    return iv
+
+
 def _make(lo: Decimal, lo_open: bool, hi: Decimal, hi_open: bool) -> Interval:
-    return Interval(None if lo.is_infinite() else lo, None if hi.is_infinite() else hi, lo_open, hi_open)
+    return _trusted(None if lo.is_infinite() else lo, None if hi.is_infinite() else hi, lo_open, hi_open)
 
 
 def _pick_lo(a: Interval, b: Interval, *, larger: bool) -> tuple[Decimal, bool]:
@@ -234,7 +248,7 @@ def _mul_corner(x: Decimal, xc: bool, y: Decimal, yc: bool) -> tuple[Decimal, De
 
 def neg(a: Interval) -> Interval:
     """``-A``."""
-    return Interval(
+    return _trusted(
         None if a.hi is None else a.hi.copy_negate(),
         None if a.lo is None else a.lo.copy_negate(),
         a.hi_open,

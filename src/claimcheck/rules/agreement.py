@@ -42,19 +42,23 @@ def check(ctx: Context) -> Iterator[Finding]:
     """Each article value against other sources: agrees, vendor-only, disagrees or unsupported."""
     groups = peers(ctx)
     file = ctx.file("values")
+    kinds_of, values = ctx.source_kinds, ctx.values
     for value_id, (row, cells) in ctx.value_rows.items():
-        if ctx.source_kinds.get(cells["source_id"]) != "article" or value_id not in ctx.values:
+        if kinds_of.get(cells["source_id"]) != "article" or value_id not in values:
             continue
-        mine = ctx.values[value_id].strict
-        others = [
-            o for o in groups.get(_key(cells), []) if comparable(cells, o) and o["value_id"] in ctx.values
-        ]
+        mine = values[value_id].strict
+        source, setting = cells["source_id"], cells["setting"]
         matched: list[dict[str, str]] = []
         missed: list[dict[str, str]] = []
-        for other in others:
-            (matched if mine.overlaps(ctx.values[other["value_id"]].strict) else missed).append(other)
-        kinds = {ctx.source_kinds.get(o["source_id"]) for o in matched}
-        if not others:
+        # Every row of the group has this row's key, so comparable() reduces to source and setting.
+        for other in groups.get(_key(cells), ()):
+            if other["source_id"] == source or (setting and other["setting"] and setting != other["setting"]):
+                continue
+            theirs = values.get(other["value_id"])
+            if theirs is not None:
+                (matched if mine.overlaps(theirs.strict) else missed).append(other)
+        kinds = {kinds_of.get(o["source_id"]) for o in matched}
+        if not matched and not missed:
             status = "unsupported"
         elif "independent" in kinds:
             status = "agrees"
@@ -65,12 +69,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         what = f"{cells['value']}, {cells['entity_id']} {cells['metric_id']}"
         where = f"{file}, row {row}, value {value_id} ({what})"
         detail = _detail(ctx, matched, missed)
-        advice = {
-            "agrees": "",
-            "vendor-only": "; no independent source confirms it",
-            "disagrees": "; the source states a number no other source gives",
-            "unsupported": "; no other source states this quantity",
-        }[status]
         yield Finding(
             rule="agreement",
             severity="warning" if status == "disagrees" else "info",
@@ -80,8 +78,16 @@ def check(ctx: Context) -> Iterator[Finding]:
             column="value",
             observed=status,
             expected=str(mine),
-            message=f"{where}: {status}{advice}{detail}",
+            message=f"{where}: {status}{_ADVICE[status]}{detail}",
         )
+
+
+_ADVICE = {
+    "agrees": "",
+    "vendor-only": "; no independent source confirms it",
+    "disagrees": "; the source states a number no other source gives",
+    "unsupported": "; no other source states this quantity",
+}
 
 
 def _detail(ctx: Context, matched: list[dict[str, str]], missed: list[dict[str, str]]) -> str:

@@ -25,7 +25,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         file = ctx.file(table)
         id_column = "value_id" if table == "values" else "claim_id"
         for index, (row_id, quote) in enumerate(
-            zip(ctx.pkg.tables[table][id_column], ctx.pkg.tables[table]["quote"], strict=True)
+            zip(
+                ctx.pkg.tables[table][id_column].tolist(),
+                ctx.pkg.tables[table]["quote"].tolist(),
+                strict=True,
+            )
         ):
             if not quote.strip():
                 yield Finding(
