@@ -147,6 +147,15 @@ class Interval:
 
     def overlaps(self, other: Interval) -> bool:
         """Whether the two intervals share a point (touching closed ends do, an open end does not)."""
+        a_lo, a_hi, b_lo, b_hi = self.lo, self.hi, other.lo, other.hi
+        if (  # the common case, two closed bounded intervals, without building the intersection
+            a_lo is not None
+            and a_hi is not None
+            and b_lo is not None
+            and b_hi is not None
+            and not (self.lo_open or self.hi_open or other.lo_open or other.hi_open)
+        ):
+            return a_lo <= b_hi and b_lo <= a_hi
         lo, lo_open = _pick_lo(self, other, larger=True)
         hi, hi_open = _pick_hi(self, other, larger=False)
         return lo < hi or (lo == hi and not lo_open and not hi_open)
