@@ -121,12 +121,17 @@ def render_explain(report: Report, claim_id: str) -> str:
         msg = f"no claim '{claim_id}' in the package{hint}"
         raise ClaimcheckError(msg)
     lines = [
-        f"claim {claim.claim_id} ({claim.source_id}, {claim.topic})",
+        clean(f"claim {claim.claim_id} ({claim.source_id}, {claim.topic})"),
         f"  quote:      “{clean(claim.quote)}”",
         f"  expression: {clean(claim.expression)}",
         "",
-        "derivation:",
     ]
+    return "\n".join(lines + derivation_lines(claim)) + "\n"
+
+
+def derivation_lines(claim: ClaimResult) -> list[str]:
+    """The body of ``explain``: each value and step, each relation in both readings, the verdict."""
+    lines = ["derivation:"]
     lines += [f"  {clean(step)}" for step in claim.derivation] or [f"  {clean(claim.message)}"]
     lines += ["", "relations:"]
     for rel in claim.relations:
@@ -135,4 +140,4 @@ def render_explain(report: Report, claim_id: str) -> str:
         lines.append(f"    loose:  {rel.computed_loose} {rel.op} {rel.stated_loose} → {rel.loose}")
     recorded = f"; recorded: {claim.expect}" if claim.expect else "; no recorded verdict"
     lines += ["", f"verdict: {claim.verdict} (strict {claim.strict}, loose {claim.loose}){recorded}"]
-    return "\n".join(lines) + "\n"
+    return lines

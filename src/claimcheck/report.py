@@ -75,6 +75,8 @@ class ClaimResult(_Model):
     stated: str | None
     message: str
     relations: tuple[Relation, ...] = ()
+    values: tuple[str, ...] = ()
+    """Value ids the expression reads, in order of first appearance (their rows name the sources)."""
     derivation: tuple[str, ...] = ()
     """Each value's interval and why, then each step, in order (``claimcheck explain``)."""
 
