@@ -157,7 +157,7 @@ def test_summary_shows_counts_and_the_exit_status_for_the_threshold() -> None:
 def test_claim_sources_are_linked_and_say_whether_they_agree(basic_html: str) -> None:
     """doubled_vendor reads the vendor's and the article's numbers, which agree; both are linked."""
     card = basic_html.split('id="claim-2"')[1].split("</article>")[0]
-    assert "Sources (2): their numbers agree" in card
+    assert "Sources (2): their numbers agree with the claim" in card
     assert '<a href="https://example.org/v" rel="noopener noreferrer">Vendor page</a>' in card
     assert '<a href="https://example.org/a" rel="noopener noreferrer">An article</a>' in card
     assert "<code>ven_in_new</code> = <strong>5.00</strong>" in card

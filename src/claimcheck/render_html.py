@@ -28,12 +28,13 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 #: An absolute http(s) URL with a host and nothing a browser would strip or reinterpret.
 _LINKABLE = re.compile(r"https?://[^\s/?#\\\x00-\x1f\x7f-\x9f]+(?:[/?#][^\s\x00-\x1f\x7f-\x9f]*)?", re.I)
 
-#: How a claim's verdict relates the sources whose numbers it sets against each other.
+#: What a claim's verdict says about the sources whose numbers it reads: they agree with the claim or
+#: contradict it (for an ``==`` claim, with each other; for ``<`` or ``!=``, with the relation stated).
 _AGREEMENT = {
-    "holds": "their numbers agree",
-    "holds-loosely": "their numbers agree only when the hedges widen them",
-    "fails": "their numbers disagree",
-    "undetermined": "their numbers neither agree nor disagree (undetermined)",
+    "holds": "their numbers agree with the claim",
+    "holds-loosely": "their numbers agree with the claim only once the hedges widen them",
+    "fails": "their numbers contradict the claim",
+    "undetermined": "their numbers neither confirm nor contradict the claim",
 }
 
 _CSS = """\
