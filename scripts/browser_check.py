@@ -254,6 +254,8 @@ def check_page(
             )
         problems += filter_problems(_evaluate(browser, sid, FILTER_PROBE), counts)
         if args.screenshot:
+            for verdict in args.uncheck:  # the page as a reader who filtered it sees it
+                _evaluate(browser, sid, f"document.getElementById({json.dumps('show-' + verdict)}).click()")
             shot = browser.send("Page.captureScreenshot", {"format": "png"}, session=sid)
             Path(args.screenshot).write_bytes(base64.b64decode(shot["data"]))
         browser.drain(0.2)
@@ -282,6 +284,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--package", help="datapackage.json or its folder (default: the bundled one)")
     parser.add_argument("--html", help="check this HTML file instead of rendering the package's report")
     parser.add_argument("--screenshot", metavar="PNG", help="write a screenshot of the page here")
+    parser.add_argument(
+        "--uncheck",
+        action="append",
+        default=[],
+        choices=VERDICTS,
+        metavar="VERDICT",
+        help="hide this verdict's claims in the screenshot (repeatable)",
+    )
     parser.add_argument("--dump-dom", metavar="FILE", help="write the DOM as the browser built it here")
     parser.add_argument("--chromium", default=CHROMIUM, help=f"the browser (default {CHROMIUM})")
     parser.add_argument("--width", type=int, default=1280)
