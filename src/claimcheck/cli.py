@@ -216,7 +216,7 @@ def _check(args: argparse.Namespace) -> int:
         write_atomic(Path(args.output), text, protected=_package_files(pkg))
     else:
         sys.stdout.write(text)
-    return 1 if report.failing(args.fail_on) else 0
+    return report.exit_status(args.fail_on)
 
 
 def _init(args: argparse.Namespace) -> int:

@@ -163,11 +163,6 @@ def linkable(url: str) -> bool:
     return _LINKABLE.fullmatch(url) is not None
 
 
-def exit_status(report: Report, fail_on: str) -> int:
-    """The exit status ``claimcheck check`` gives this report at this ``--fail-on``."""
-    return 1 if report.failing(fail_on) else 0
-
-
 def render_html(report: Report, fail_on: str = "error", sources: Sources | None = None) -> str:
     """The report as one HTML page: summary, claims filterable by verdict, findings by rule."""
     index = sources or Sources()
@@ -210,7 +205,7 @@ def render_html(report: Report, fail_on: str = "error", sources: Sources | None 
 def _summary(report: Report, fail_on: str) -> list[str]:
     s = report.summary
     failing = len(report.failing(fail_on))
-    status = exit_status(report, fail_on)
+    status = report.exit_status(fail_on)
     if fail_on == "never":
         said = "--fail-on never: findings never fail the check"
     elif failing:

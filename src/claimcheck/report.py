@@ -115,6 +115,10 @@ class Report(_Model):
         limit = [str(s) for s in SEVERITIES].index(fail_on)
         return [f for f in self.findings if SEVERITIES.index(f.severity) <= limit]
 
+    def exit_status(self, fail_on: str) -> int:
+        """What ``claimcheck check`` exits with: 1 when a finding is at or above ``fail_on``, else 0."""
+        return 1 if self.failing(fail_on) else 0
+
 
 def summarise(claims: list[ClaimResult], findings: list[Finding], rules: tuple[str, ...]) -> Summary:
     """Count verdicts and severities, every key present so the JSON shape never changes."""
