@@ -103,3 +103,15 @@ def test_unknown_rule_is_a_claimcheck_error(make_package) -> None:
     """Asking for a rule that does not exist names the rules that do."""
     with pytest.raises(claimcheck.ClaimcheckError, match="unknown rule nope; the rules are schema"):
         claimcheck.check(rules=["nope"])
+
+
+def test_each_claim_names_the_values_it_reads_in_order(make_package) -> None:
+    """A claim result lists its expression's value ids once each, in order of first appearance."""
+    from builders import claim, value
+
+    path = make_package(
+        values=[value("a", "2"), value("b", "1")],
+        claims=[claim("c", "b + a + b > 0", expect="holds"), claim("bad", "a +", expect="holds")],
+    )
+    report = claimcheck.check(path, rules=["claims"])
+    assert {"c": ("b", "a"), "bad": ()} == {c.claim_id: c.values for c in report.claims}

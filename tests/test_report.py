@@ -30,3 +30,17 @@ def test_failing_respects_the_threshold() -> None:
     assert 1 == len(report.failing("error"))
     assert 2 == len(report.failing("warning"))
     assert [] == report.failing("never")
+
+
+def test_exit_status_is_1_exactly_when_a_finding_reaches_the_threshold() -> None:
+    """The status check exits with, for the CLI and the HTML page alike."""
+    from claimcheck.report import PackageInfo, Report
+
+    findings = (_finding("warning"),)
+    report = Report(
+        package=PackageInfo(name="p", version="1", hash="h"),
+        summary=summarise([], list(findings), ()),
+        claims=(),
+        findings=findings,
+    )
+    assert (0, 1, 0) == tuple(report.exit_status(t) for t in ("error", "warning", "never"))

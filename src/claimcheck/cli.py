@@ -99,9 +99,10 @@ def build_parser() -> argparse.ArgumentParser:
     _package_arg(check)
     check.add_argument(
         "--format",
-        choices=("text", "json", "junit", "github"),
+        choices=("text", "json", "junit", "github", "html"),
         default="text",
-        help="output format: text for people, json, junit for CI servers, github annotations",
+        help="output format: text for people, json, junit for CI servers, github annotations, "
+        "html (one self-contained page)",
     )
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically)")
     check.add_argument(
@@ -208,14 +209,14 @@ def _check(args: argparse.Namespace) -> int:
     pkg = read(args.datapackage, limits)
     report = check(pkg, rules=args.rules, limits=limits)
     color = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    text = render(report, args.format, color=color, fail_on=args.fail_on)
+    text = render(report, args.format, color=color, fail_on=args.fail_on, package=pkg)
     if args.output:
         from claimcheck.output import write_atomic
 
         write_atomic(Path(args.output), text, protected=_package_files(pkg))
     else:
         sys.stdout.write(text)
-    return 1 if report.failing(args.fail_on) else 0
+    return report.exit_status(args.fail_on)
 
 
 def _init(args: argparse.Namespace) -> int:

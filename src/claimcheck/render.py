@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from claimcheck.errors import ClaimcheckError
 from claimcheck.report import VERDICTS, ClaimResult, Finding, Report
+
+if TYPE_CHECKING:
+    from claimcheck.load import Package
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _COLOURS = {
@@ -31,11 +35,22 @@ def _paint(text: str, key: str, color: bool) -> str:
     return f"\x1b[{_COLOURS[key]}m{text}\x1b[0m" if color else text
 
 
-FORMATS = ("text", "json", "junit", "github")
+FORMATS = ("text", "json", "junit", "github", "html")
 
 
-def render(report: Report, fmt: str, *, color: bool = False, fail_on: str = "error") -> str:
-    """Render a report as ``text``, ``json``, ``junit`` or ``github``."""
+def render(
+    report: Report,
+    fmt: str,
+    *,
+    color: bool = False,
+    fail_on: str = "error",
+    package: Package | None = None,
+) -> str:
+    """Render a report as ``text``, ``json``, ``junit``, ``github`` or ``html``.
+
+    ``package`` is the package the report is of; the HTML page links each claim's sources from it
+    (without it, sources are shown by id).
+    """
     if fmt == "json":
         return render_json(report)
     if fmt == "text":
@@ -44,6 +59,10 @@ def render(report: Report, fmt: str, *, color: bool = False, fail_on: str = "err
         from claimcheck.render_ci import render_github, render_junit
 
         return render_junit(report, fail_on) if fmt == "junit" else render_github(report)
+    if fmt == "html":
+        from claimcheck.render_html import render_html, sources_of
+
+        return render_html(report, fail_on, sources_of(package) if package is not None else None)
     msg = f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}"
     raise ClaimcheckError(msg)
 
@@ -121,12 +140,17 @@ def render_explain(report: Report, claim_id: str) -> str:
         msg = f"no claim '{claim_id}' in the package{hint}"
         raise ClaimcheckError(msg)
     lines = [
-        f"claim {claim.claim_id} ({claim.source_id}, {claim.topic})",
+        clean(f"claim {claim.claim_id} ({claim.source_id}, {claim.topic})"),
         f"  quote:      “{clean(claim.quote)}”",
         f"  expression: {clean(claim.expression)}",
         "",
-        "derivation:",
     ]
+    return "\n".join(lines + derivation_lines(claim)) + "\n"
+
+
+def derivation_lines(claim: ClaimResult) -> list[str]:
+    """The body of ``explain``: each value and step, each relation in both readings, the verdict."""
+    lines = ["derivation:"]
     lines += [f"  {clean(step)}" for step in claim.derivation] or [f"  {clean(claim.message)}"]
     lines += ["", "relations:"]
     for rel in claim.relations:
@@ -135,4 +159,4 @@ def render_explain(report: Report, claim_id: str) -> str:
         lines.append(f"    loose:  {rel.computed_loose} {rel.op} {rel.stated_loose} → {rel.loose}")
     recorded = f"; recorded: {claim.expect}" if claim.expect else "; no recorded verdict"
     lines += ["", f"verdict: {claim.verdict} (strict {claim.strict}, loose {claim.loose}){recorded}"]
-    return "\n".join(lines) + "\n"
+    return lines

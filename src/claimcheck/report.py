@@ -75,6 +75,8 @@ class ClaimResult(_Model):
     stated: str | None
     message: str
     relations: tuple[Relation, ...] = ()
+    values: tuple[str, ...] = ()
+    """Value ids the expression reads, in order of first appearance (their rows name the sources)."""
     derivation: tuple[str, ...] = ()
     """Each value's interval and why, then each step, in order (``claimcheck explain``)."""
 
@@ -112,6 +114,10 @@ class Report(_Model):
             return []
         limit = [str(s) for s in SEVERITIES].index(fail_on)
         return [f for f in self.findings if SEVERITIES.index(f.severity) <= limit]
+
+    def exit_status(self, fail_on: str) -> int:
+        """What ``claimcheck check`` exits with: 1 when a finding is at or above ``fail_on``, else 0."""
+        return 1 if self.failing(fail_on) else 0
 
 
 def summarise(claims: list[ClaimResult], findings: list[Finding], rules: tuple[str, ...]) -> Summary:
