@@ -115,3 +115,36 @@ def test_each_claim_names_the_values_it_reads_in_order(make_package) -> None:
     )
     report = claimcheck.check(path, rules=["claims"])
     assert {"c": ("b", "a"), "bad": ()} == {c.claim_id: c.values for c in report.claims}
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_check_pauses_the_garbage_collector_and_restores_it(make_package, monkeypatch, enabled) -> None:
+    import gc
+    import importlib
+
+    check_module = importlib.import_module("claimcheck.check")
+    seen: list[bool] = []
+    real = check_module._check
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(check_module, "_check", spy)
+    (gc.enable if enabled else gc.disable)()
+    try:
+        claimcheck.check(make_package())
+        after = gc.isenabled()
+    finally:
+        gc.enable()
+    assert seen == [False]
+    assert after is enabled
+
+
+def test_check_restores_the_garbage_collector_when_it_fails(make_package) -> None:
+    import gc
+
+    assert gc.isenabled()
+    with pytest.raises(claimcheck.ClaimcheckError):
+        claimcheck.check(make_package(), rules=["no-such-rule"])
+    assert gc.isenabled()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,30 @@ def check(
     Returns:
         The :class:`Report`: every finding of the selected rules and every claim's verdict.
     """
+    with _collector_paused():
+        return _check(package, rules, limits)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a check builds its objects.
+
+    A check of a large package allocates millions of long-lived objects (rows, intervals, findings)
+    and no reference cycles; each full collection rescans all of them, which took about 15% of the
+    time at 1M values. The collector is restored as it was, and runs as usual afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _check(
+    package: Package | str | Path | None, rules: Iterable[str] | None, limits: Limits | None
+) -> Report:
     pkg = package if isinstance(package, Package) else read(package, limits)
     chosen = select(rules)
     ctx = Context(pkg, limits)
