@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from claimcheck.cli_articles import add_commands, coverage_command, extract_command
 from claimcheck.errors import ClaimcheckError
 
 if TYPE_CHECKING:
@@ -162,6 +163,8 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     diff.add_argument("-o", "--output", metavar="FILE", help="write the diff to FILE (atomically)")
 
+    add_commands(sub, _package_arg)
+
     tables = sub.add_parser(
         "tables",
         help="list the tables of a package, their rows and descriptions",
@@ -174,7 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     try:
-        args = build_parser().parse_args(argv)
+        args = _parse(build_parser(), list(sys.argv[1:] if argv is None else argv))
         if args.command is None:
             build_parser().print_help()
             return 2
@@ -186,6 +189,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "cite": _cite,
             "diff": _diff,
             "init": _init,
+            "extract": lambda a: extract_command(a, _package_files),
+            "coverage": coverage_command,
         }
         return handler[args.command](args)
     except ClaimcheckError as exc:
@@ -193,6 +198,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # e.g. `claimcheck check | head`
         return 0
+
+
+#: Commands whose DATAPACKAGE may come after their options (``extract ARTICLE --source-id ID PKG``).
+_INTERMIXED = ("extract", "coverage")
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    if argv and argv[0] in _INTERMIXED:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                command: argparse.ArgumentParser = action.choices[argv[0]]
+                args = command.parse_intermixed_args(argv[1:])
+                args.command = argv[0]
+                return args
+    return parser.parse_args(argv)
 
 
 def run() -> None:
