@@ -21,11 +21,11 @@ def test_release_rows_record_every_table_under_the_version() -> None:
     """One row per contract table, all under the package version and the given date."""
     rows = release_rows(load(), "2030-01-01")
     assert ["sources", "entities", "metrics", "hedges", "values", "claims"] == [r["resource"] for r in rows]
-    assert {("0.1.0", "2030-01-01")} == {(r["version"], r["date"]) for r in rows}
+    assert {(load().version, "2030-01-01")} == {(r["version"], r["date"]) for r in rows}
 
 
 def test_release_date_of_the_bundled_version() -> None:
-    """0.1.0 was released on 2026-11-25; an unknown version has no date."""
+    """The bundled version was released on 2026-11-25; an unknown version has no date."""
     assert "2026-11-25" == release_date(load())
     assert release_date(load(), "9.9.9") is None
 

@@ -12,6 +12,16 @@ import claimcheck
 from builders import REPO
 from claimcheck.cli import main
 
+#: The bundled package's version, released on 2026-11-25.
+VERSION = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))["version"]
+
+
+def _next(version: str, part: int) -> str:
+    numbers = [int(n) for n in version.split(".")]
+    numbers[part] += 1
+    numbers[part + 1 :] = [0] * (2 - part)
+    return ".".join(map(str, numbers))
+
 
 @pytest.fixture
 def copy(tmp_path: Path) -> Path:
@@ -55,7 +65,7 @@ def test_one_changed_cell_without_a_bump_fails_naming_the_resource(copy: Path, c
     _edit_one_cell(copy)
     (finding,) = _release(copy)
     assert finding.file == "data/values.csv"
-    assert "resource 'values' differs from version 0.1.0 as released on 2026-11-25" in finding.message
+    assert f"resource 'values' differs from version {VERSION} as released on 2026-11-25" in finding.message
     assert "bump the version in datapackage.json and add a CHANGELOG.md section" in finding.message
     assert 1 == main(["check", str(copy), "--rule", "release"])
     assert "resource 'values' differs" in capsys.readouterr().out
@@ -64,21 +74,21 @@ def test_one_changed_cell_without_a_bump_fails_naming_the_resource(copy: Path, c
 def test_a_bump_with_a_changelog_section_passes(copy: Path) -> None:
     """The same edit under a new version with its CHANGELOG section is fine."""
     _edit_one_cell(copy)
-    _bump(copy, "0.1.1", changelog=True)
+    _bump(copy, _next(VERSION, 2), changelog=True)
     assert [] == _release(copy)
 
 
 def test_a_bump_without_a_changelog_section_fails(copy: Path) -> None:
     """A new version needs a '## [X.Y.Z]' section."""
-    _bump(copy, "0.2.0", changelog=False)
+    _bump(copy, _next(VERSION, 1), changelog=False)
     (finding,) = _release(copy)
-    assert "CHANGELOG.md has no '## [0.2.0]' section" in finding.message
+    assert f"CHANGELOG.md has no '## [{_next(VERSION, 1)}]' section" in finding.message
 
 
 def test_a_version_older_than_a_release_fails(copy: Path) -> None:
     """Versions only go up."""
     _bump(copy, "0.0.9", changelog=True)
-    assert any("older than the released 0.1.0" in f.message for f in _release(copy))
+    assert any(f"older than the released {VERSION}" in f.message for f in _release(copy))
 
 
 def test_a_package_without_a_release_record_is_not_judged(make_package) -> None:
