@@ -72,20 +72,17 @@ def test_a_fraction_matches_a_quotient_literal(make_package) -> None:
     assert "claim" == _cover(make_package, text, claims=[c]).items[0].how
 
 
-def test_a_bare_restatement_of_a_claimed_relation_is_recorded(make_package) -> None:
-    """A heading 'Doubled Costs' restates a claim made in the text: recorded as restated."""
+def test_a_restatement_is_recorded_only_by_a_row_that_quotes_it(make_package) -> None:
+    """A heading 'Doubled Costs' over the claim is not recorded by that claim, only by one quoting it."""
     text = "Doubled Costs\nThe input price of Model New has doubled."
     c = claim("dbl", "a / b == 2", quote="The input price of Model New has doubled")
-    assert [("Doubled", "restated", ("dbl",)), ("doubled", "claim", ("dbl",))] == _states(
+    assert [("Doubled", "", ()), ("doubled", "claim", ("dbl",))] == _states(
         _cover(make_package, text, claims=[c])
     )
-
-
-def test_a_restatement_that_names_something_else_is_not_recorded(make_package) -> None:
-    """'Model Old doubled' names an entity: it may be another relation, so it is not covered."""
-    text = "Model Old doubled\nThe input price of Model New has doubled."
-    c = claim("dbl", "a / b == 2", quote="The input price of Model New has doubled")
-    assert ["", "claim"] == [i.how for i in _cover(make_package, text, claims=[c]).items]
+    heading = claim("dbl_heading", "a / b == 2", quote="Doubled Costs")
+    assert [("Doubled", "claim", ("dbl_heading",)), ("doubled", "claim", ("dbl",))] == _states(
+        _cover(make_package, text, claims=[c, heading])
+    )
 
 
 def test_rows_of_other_sources_do_not_count(make_package) -> None:

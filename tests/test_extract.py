@@ -156,8 +156,8 @@ def test_extract_never_raises_and_quotes_are_exact_substrings(text: str) -> None
 NOT_RECORDED_AS_VALUES = {
     ("Doubled", 20): (
         "quantity-not-recorded",
-        "a section heading restating the price doubling; the relation is recorded by the claims "
-        "art_price_in_doubled and art_price_out_doubled (literal 2), not as a value",
+        "a section heading restating the price doubling; the contract records it as the literal 2 of "
+        "the claim art_price_doubled_heading, not as a value",
     ),
     ("doubled", 21): (
         "quantity-not-recorded",

@@ -7,12 +7,11 @@ Every quantity ``extract`` finds in the article is matched against the rows of o
   stands in the article at a place that covers the quantity's digits (or number word);
 - **claim**: for a number word or multiplier ("doubled", "three-point", "a quarter of"), a ``claims``
   row of the source whose quote covers it and whose expression has its number as a literal (``2``,
-  ``0.25`` or ``1 / 4``): the data contract records a relation as a claim, not a value;
-- **restated**: a multiplier word with no digits that no row quotes where it stands, when a claim of the
-  source quotes the same word with the same literal and the sentence it stands in names no entity and
-  no metric (a heading such as "Doubled Costs" restating a claim made in the text). A claim records a
-  relation once, with "the nearest sentence" as its quote (contract §2), so a bare restatement of it is
-  recorded; a restatement that names something else is not.
+  ``0.25`` or ``1 / 4``): the data contract records a relation as a claim, not a value.
+
+A quantity counts as recorded only where a row quotes it: a restatement (a heading such as "Doubled
+Costs" over a paragraph that makes the claim) needs a row of its own, since nothing else shows that a
+curator read it and judged what it claims.
 
 Quotes are looked up as exact substrings, or with any run of spaces and line breaks matching any other
 (text read from HTML). The share is recorded / found; an article with no quantity is 100%.
@@ -49,7 +48,7 @@ class Item:
     written: str
     quote: str
     recorded_by: tuple[str, ...]
-    how: str  # "value", "claim", "restated" or "" (not recorded)
+    how: str  # "value", "claim" or "" (not recorded)
 
 
 @dataclass(frozen=True)
@@ -173,13 +172,7 @@ def _recorded_by(
     wanted = Fraction(Decimal(q.value))
     quoting = [r for r in claims if wanted in _literals(r.get("expression", ""))]
     ids = tuple(r.get("claim_id", "") for r in quoting if covers(r))
-    if ids:
-        return ids, "claim"
-    if q.kind == "relation" and not f.named and not any(c.isdigit() for c in text[a:b]):
-        stem = re.sub(r"(ed|es|ing|d|s)$", "", text[a:b].lower())
-        ids = tuple(r.get("claim_id", "") for r in quoting if stem in r.get("quote", "").lower())
-        return ids, "restated" if ids else ""
-    return (), ""
+    return ids, "claim" if ids else ""
 
 
 def render_coverage(cov: Coverage, fmt: str, minimum: Decimal) -> str:
