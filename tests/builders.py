@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,18 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 ARTICLE = SHARED / "article" / "gpt-5.5-retrain-article.txt"
 EVIDENCE = SHARED / "evidence" / "sources.json"
+GOLDEN = REPO / "tests" / "golden"
+#: Set CLAIMCHECK_UPDATE_GOLDEN=1 to rewrite the golden files (and README blocks) after a deliberate change.
+UPDATE_GOLDEN = os.environ.get("CLAIMCHECK_UPDATE_GOLDEN") == "1"
+
+
+def assert_golden(name: str, text: str) -> None:
+    """``text`` is exactly the golden file ``tests/golden/<name>`` (rewritten first under UPDATE_GOLDEN)."""
+    path = GOLDEN / name
+    if UPDATE_GOLDEN:
+        path.write_text(text, encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == text
+
 
 Row = dict[str, str]
 

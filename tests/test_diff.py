@@ -2,33 +2,24 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from builders import BASE, claim, hedge_rows, value, write_package
+from builders import BASE, assert_golden, claim, hedge_rows, value, write_package
 from claimcheck.diff import diff, render_diff
 from claimcheck.load import read
 
 HERE = Path(__file__).parent
 OLD, NEW = HERE / "scenarios" / "diff-old", HERE / "scenarios" / "diff-new"
-UPDATE = os.environ.get("CLAIMCHECK_UPDATE_GOLDEN") == "1"
-
-
-def _golden(name: str, text: str) -> None:
-    path = HERE / "golden" / name
-    if UPDATE:
-        path.write_text(text, encoding="utf-8")
-    assert path.read_text(encoding="utf-8") == text
 
 
 def test_diff_of_two_fixture_packages_matches_its_golden_files() -> None:
     """Text and JSON output of the diff between the two scenario versions are the recorded ones."""
     d = diff(read(OLD), read(NEW))
-    _golden("diff.txt", render_diff(d, "text"))
-    _golden("diff.json", render_diff(d, "json"))
+    assert_golden("diff.txt", render_diff(d, "text"))
+    assert_golden("diff.json", render_diff(d, "json"))
 
 
 def test_diff_reports_exactly_the_rows_that_changed() -> None:

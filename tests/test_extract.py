@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -14,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builders import ARTICLE, REPO
+from builders import ARTICLE, REPO, assert_golden
 from claimcheck.articles import read_article
 from claimcheck.coverage import locate
 from claimcheck.errors import ClaimcheckError
@@ -27,7 +26,6 @@ HERE = Path(__file__).parent
 FIXTURE = HERE / "articles" / "fixture.md"
 BASIC = HERE / "scenarios" / "basic"
 GOLDEN = HERE / "golden"
-UPDATE = os.environ.get("CLAIMCHECK_UPDATE_GOLDEN") == "1"
 ARTICLE_ID = "gpt55-retrain-article"
 BUNDLED = read()
 VOCAB = vocabulary(BUNDLED)
@@ -44,10 +42,7 @@ def test_extract_of_the_fixture_matches_its_golden_file() -> None:
     """The CSV for the small fixture article, with the basic scenario's vocabulary, is as recorded."""
     rows = extract(read_article(FIXTURE), vocabulary(read(BASIC)), "art")
     text = to_csv(rows)
-    path = GOLDEN / "extract-fixture.csv"
-    if UPDATE:
-        path.write_text(text, encoding="utf-8")
-    assert path.read_text(encoding="utf-8") == text
+    assert_golden("extract-fixture.csv", text)
 
 
 def test_ids_are_valid_deterministic_and_skip_taken_ones() -> None:

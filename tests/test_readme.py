@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 
 import pytest
 
 import claimcheck
-from builders import REPO
+from builders import REPO, UPDATE_GOLDEN
 from claimcheck.render import render_text
 from claimcheck.rules import RULES, summary_line
 
 README = REPO / "README.md"
-UPDATE = os.environ.get("CLAIMCHECK_UPDATE_GOLDEN") == "1"
 
 
 def rules_block() -> str:
@@ -60,7 +58,7 @@ def test_readme_block_is_generated_from_the_package(name: str) -> None:
     text = README.read_text(encoding="utf-8")
     pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)", re.DOTALL)
     expected = BLOCKS[name]()
-    if UPDATE:
+    if UPDATE_GOLDEN:
         text = pattern.sub(lambda m: m.group(1) + expected + "\n" + m.group(2), text)
         README.write_text(text, encoding="utf-8")
     match = pattern.search(text)

@@ -3,38 +3,29 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
 import claimcheck
+from builders import assert_golden
 from claimcheck.errors import ClaimcheckError
 from claimcheck.render import clean, render, render_explain
 
 HERE = Path(__file__).parent
 BASIC = HERE / "scenarios" / "basic"
 GOLDEN = HERE / "golden"
-#: Set CLAIMCHECK_UPDATE_GOLDEN=1 to rewrite the golden files after a deliberate change.
-UPDATE = os.environ.get("CLAIMCHECK_UPDATE_GOLDEN") == "1"
-
-
-def _golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.write_text(text, encoding="utf-8")
-    assert path.read_text(encoding="utf-8") == text
 
 
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_report_matches_its_golden_file(fmt: str) -> None:
     """The rendered report of the basic scenario is exactly the recorded one."""
-    _golden(f"basic.{'txt' if fmt == 'text' else 'json'}", render(claimcheck.check(BASIC), fmt))
+    assert_golden(f"basic.{'txt' if fmt == 'text' else 'json'}", render(claimcheck.check(BASIC), fmt))
 
 
 def test_explain_matches_its_golden_file() -> None:
     """explain shows each value's interval and why, each step, and the verdict."""
-    _golden("basic-explain.txt", render_explain(claimcheck.check(BASIC), "doubled_input"))
+    assert_golden("basic-explain.txt", render_explain(claimcheck.check(BASIC), "doubled_input"))
 
 
 def test_json_has_the_contract_fields() -> None:

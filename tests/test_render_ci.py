@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -10,27 +9,20 @@ import pytest
 import xmlschema
 
 import claimcheck
+from builders import assert_golden
 from claimcheck.render import render
 from claimcheck.render_ci import render_github, render_junit
 
 HERE = Path(__file__).parent
 BASIC = HERE / "scenarios" / "basic"
 SCHEMA = xmlschema.XMLSchema(str(HERE / "junit.xsd"))
-UPDATE = os.environ.get("CLAIMCHECK_UPDATE_GOLDEN") == "1"
-
-
-def _golden(name: str, text: str) -> None:
-    path = HERE / "golden" / name
-    if UPDATE:
-        path.write_text(text, encoding="utf-8")
-    assert path.read_text(encoding="utf-8") == text
 
 
 @pytest.mark.parametrize("fmt", ["junit", "github"])
 def test_ci_formats_match_their_golden_files(fmt: str) -> None:
     """The basic scenario rendered for CI servers is exactly the recorded output."""
     text = render(claimcheck.check(BASIC), fmt, fail_on="warning")
-    _golden(f"basic.{'xml' if fmt == 'junit' else 'github.txt'}", text)
+    assert_golden(f"basic.{'xml' if fmt == 'junit' else 'github.txt'}", text)
 
 
 @pytest.mark.parametrize("package", [BASIC, None])

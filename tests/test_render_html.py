@@ -6,7 +6,6 @@ import base64
 import hashlib
 import html
 import json
-import os
 import re
 from collections.abc import Callable
 from html.parser import HTMLParser
@@ -17,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claimcheck
-from builders import claim, value
+from builders import assert_golden, claim, value
 from claimcheck.cli import main
 from claimcheck.load import read
 from claimcheck.render import clean, render
@@ -26,7 +25,6 @@ from claimcheck.report import ClaimResult, Finding, PackageInfo, Report, summari
 
 HERE = Path(__file__).parent
 BASIC = HERE / "scenarios" / "basic"
-UPDATE = os.environ.get("CLAIMCHECK_UPDATE_GOLDEN") == "1"
 
 #: Elements that never close (https://html.spec.whatwg.org/#void-elements).
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -94,10 +92,7 @@ def bundled() -> tuple[Report, str]:
 
 def test_html_report_matches_its_golden_file(basic_html: str) -> None:
     """The basic scenario's page is exactly the recorded one (deterministic output)."""
-    path = HERE / "golden" / "basic.html"
-    if UPDATE:
-        path.write_text(basic_html, encoding="utf-8")
-    assert path.read_text(encoding="utf-8") == basic_html
+    assert_golden("basic.html", basic_html)
 
 
 def test_every_claim_of_the_bundled_package_has_its_card_with_quote_and_verdict(
