@@ -1,4 +1,4 @@
-"""Exact decimal intervals: construction, printing, arithmetic with outward rounding, comparison."""
+"""Exact decimal intervals: construction, printing, arithmetic with outward rounding."""
 
 from __future__ import annotations
 
@@ -7,16 +7,13 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
 
 import pytest
 from hypothesis import assume, given, settings
-from hypothesis import strategies as st
 
 from claimcheck.intervals import (
     Interval,
     IntervalError,
-    Tri,
     ZeroDivisionInterval,
     abs_,
     add,
-    compare,
     div,
     fmt,
     gap,
@@ -25,21 +22,11 @@ from claimcheck.intervals import (
     mul,
     neg,
     sub,
-    tri_and,
-    tri_not,
-    tri_or,
 )
+from interval_cases import iv, member
 
 D = Decimal
 EXACT = Context(prec=2000)  # wide enough that sums and products of the test numbers are exact
-
-
-def iv(text: str) -> Interval:
-    """Build an interval from its printed form, e.g. ``[1, 2)`` or ``(-∞, 5]``."""
-    lo_text, hi_text = text[1:-1].split(", ")
-    lo = None if lo_text == "-∞" else D(lo_text)
-    hi = None if hi_text == "∞" else D(hi_text)
-    return Interval(lo, hi, lo_open=text[0] == "(", hi_open=text[-1] == ")")
 
 
 # ---- construction and printing ----------------------------------------------------------------
@@ -250,26 +237,6 @@ def test_min_and_max_take_several_intervals() -> None:
 
 # ---- arithmetic contains the exact result: property tests --------------------------------------
 
-SMALL = st.builds(lambda n, k: D(f"{n}E-{k}"), st.integers(-(10**6), 10**6), st.integers(0, 6))
-LONG = st.builds(lambda n, k: D(f"{n}E-{k}"), st.integers(-(10**40), 10**40), st.integers(0, 40))
-NUMBERS = st.one_of(SMALL, LONG)
-
-
-@st.composite
-def member(draw: st.DrawFn) -> tuple[Interval, Decimal]:
-    """An interval, possibly unbounded or open, with a number inside it."""
-    lo, x, hi = sorted(draw(st.lists(NUMBERS, min_size=3, max_size=3)))
-    lo_open = lo < x and draw(st.booleans())
-    hi_open = x < hi and draw(st.booleans())
-    interval = Interval(
-        None if draw(st.integers(0, 4)) == 0 else lo,
-        None if draw(st.integers(0, 4)) == 0 else hi,
-        lo_open,
-        hi_open,
-    )
-    assert interval.contains(x)
-    return interval, x
-
 
 def exact_quotient_bounds(x: Decimal, y: Decimal) -> tuple[Decimal, Decimal]:
     """Two numbers 300 digits apart that enclose the exact quotient x / y."""
@@ -329,63 +296,3 @@ def test_arithmetic_of_points_is_tight(a: tuple[Interval, Decimal], b: tuple[Int
     px, py = Interval.point(x), Interval.point(y)
     assert add(px, py) == Interval.point(exact_sum)
     assert mul(px, py) == Interval.point(exact_product)
-
-
-# ---- comparison and three-valued logic ----------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("left", "op", "right", "expected"),
-    [
-        ("[1, 2)", "<", "[2, 3]", Tri.TRUE),
-        ("[1, 2]", "<", "[2, 3]", Tri.UNKNOWN),
-        ("[2, 3]", "<", "[1, 2]", Tri.FALSE),
-        ("[3, 4]", "<", "[1, 2]", Tri.FALSE),
-        ("[1, 2]", "<=", "[2, 3]", Tri.TRUE),
-        ("(2, 3]", "<=", "[1, 2]", Tri.FALSE),
-        ("[2, 3]", "<=", "[1, 2]", Tri.UNKNOWN),
-        ("(20, ∞)", ">", "[19, 20]", Tri.TRUE),
-        ("(20, ∞)", ">", "[19.5, 20.5]", Tri.UNKNOWN),
-        ("(-∞, 5)", "<", "[5, 6]", Tri.TRUE),
-        ("(-∞, 5)", ">=", "[5, 6]", Tri.FALSE),
-        ("[3, 4]", ">=", "[1, 3]", Tri.TRUE),
-        ("[1, 2]", "==", "[2, 3]", Tri.TRUE),
-        ("[1, 2)", "==", "[2, 3]", Tri.FALSE),
-        ("[1, 2]", "!=", "[2, 3]", Tri.FALSE),
-        ("[1, 2)", "!=", "[2, 3]", Tri.TRUE),
-        ("[2, 2]", "<", "[2, 2]", Tri.FALSE),
-        ("[2, 2]", "<=", "[2, 2]", Tri.TRUE),
-    ],
-)
-def test_compare_is_three_valued(left: str, op: str, right: str, expected: Tri) -> None:
-    """A relation holds when all points satisfy it, fails when none can, and is unknown otherwise."""
-    assert compare(op, iv(left), iv(right)) is expected
-
-
-def test_compare_rejects_an_unknown_operator() -> None:
-    """An operator outside == != < <= > >= is a programming error."""
-    with pytest.raises(ValueError, match="unknown relation"):
-        compare("=", iv("[1, 2]"), iv("[1, 2]"))
-
-
-@settings(max_examples=200)
-@given(member(), member())
-def test_compare_agrees_with_the_points_inside(
-    a: tuple[Interval, Decimal], b: tuple[Interval, Decimal]
-) -> None:
-    """Whenever compare says TRUE (FALSE), the relation holds (fails) for the numbers drawn inside."""
-    (left, x), (right, y) = a, b
-    exact = {"==": x == y, "!=": x != y, "<": x < y, "<=": x <= y, ">": x > y, ">=": x >= y}
-    for op, holds in exact.items():
-        verdict = compare(op, left, right)
-        if op not in ("==", "!="):  # == and != compare intervals as sets, not the drawn numbers
-            assert verdict is not (Tri.FALSE if holds else Tri.TRUE)
-
-
-def test_kleene_and_or_not() -> None:
-    """and/or/not follow Kleene's three-valued logic."""
-    t, f, u = Tri.TRUE, Tri.FALSE, Tri.UNKNOWN
-    assert tri_and(t, t) is t and tri_and(t, u) is u and tri_and(u, f) is f
-    assert tri_or(f, f) is f and tri_or(f, u) is u and tri_or(u, t) is t
-    assert tri_and(t, t, f) is f and tri_or(f, f, t) is t
-    assert (tri_not(t), tri_not(f), tri_not(u)) == (f, t, u)

@@ -34,15 +34,12 @@ from claimcheck.errors import ValueTextError
 from claimcheck.intervals import (
     DOWN,
     PRECISION,
-    RELATIONS,
     UP,
     Interval,
     IntervalError,
-    Tri,
     ZeroDivisionInterval,
     abs_,
     add,
-    compare,
     div,
     fmt,
     gap,
@@ -51,10 +48,8 @@ from claimcheck.intervals import (
     mul,
     neg,
     sub,
-    tri_and,
-    tri_not,
-    tri_or,
 )
+from claimcheck.truth import RELATIONS, Tri, compare, tri_and, tri_not, tri_or
 
 __all__ = [
     "DEFAULT_MAX_DIGITS",
