@@ -130,7 +130,7 @@ def coverage(text: str, pkg: Package, source_id: str, vocab: Vocabulary, article
     matched: set[str] = set()
     for f in find_quantities(text, vocab):
         q = f.quantity
-        ids, how = _recorded_by(text, f, values, claims, where)
+        ids, how = _recorded_by(f, values, claims, where)
         matched.update(ids)
         line = bisect_right(lines, q.first)
         quote = text[f.quote_start : f.quote_end]
@@ -145,7 +145,6 @@ def coverage(text: str, pkg: Package, source_id: str, vocab: Vocabulary, article
 
 
 def _recorded_by(
-    text: str,
     f: Found,
     values: list[dict[str, str]],
     claims: list[dict[str, str]],

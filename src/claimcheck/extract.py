@@ -62,7 +62,6 @@ class Found:
         entity: The entity id named nearest to it in its sentence, or empty.
         baseline: The entity id named after "than" following it, or empty.
         metrics: The candidate metric ids (the best-scoring ones; one fills the cell).
-        named: Whether its sentence names any entity or metric of the vocabulary.
     """
 
     quantity: Quantity
@@ -71,7 +70,6 @@ class Found:
     entity: str
     baseline: str
     metrics: tuple[str, ...]
-    named: bool
 
 
 def find_quantities(text: str, vocab: Vocabulary) -> list[Found]:
@@ -130,9 +128,8 @@ class _Reader:
         else:
             entity = before[-1].entity_id if before else (after[0].entity_id if after else "")
         metrics = self.metrics(q, (s_start, s_end))
-        named = bool(here) or bool(self.candidates(s_start, s_end, ""))
         a, b = quote_span(self.sentences, q.first, q.end)
-        return Found(q, a, b, entity, baseline, tuple(metrics), named)
+        return Found(q, a, b, entity, baseline, tuple(metrics))
 
     def metrics(self, q: Quantity, sentence: tuple[int, int]) -> list[str]:
         """Candidates from the pair label, else the sentence, else a name of two words or more in one
