@@ -8,7 +8,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from claimcheck import expr as ex
 from claimcheck.context import ClaimEval, Context
 from claimcheck.evaluate import truth_text
 from claimcheck.hashing import package_hash
@@ -94,7 +93,7 @@ def claim_result(c: ClaimEval) -> ClaimResult:
         "expression": cells["expression"],
         "topic": cells["topic"],
         "expect": cells["expect"] or None,
-        "values": tuple(ex.names_in(c.tree)) if c.tree is not None else (),
+        "values": c.names,
     }
     if c.outcome is None:
         return ClaimResult(

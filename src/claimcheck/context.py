@@ -29,6 +29,8 @@ class ClaimEval:
     outcome: Outcome | None
     error: str | None
     """Why the claim could not be evaluated: a parse error or an unreadable value."""
+    names: tuple[str, ...] = ()
+    """Value ids the expression reads, in order of first appearance (none when it does not parse)."""
 
 
 class Context:
@@ -117,21 +119,22 @@ class Context:
             )
         except ClaimcheckError as exc:
             return ClaimEval(row, cells, None, None, f"expression: {exc}")
-        used = ex.names_in(tree)
+        used = tuple(ex.names_in(tree))
         unreadable = [n for n in used if n not in self.values]
         if unreadable:
             reason = "; ".join(f"{n}: {self.value_problems.get(n, 'unreadable')}" for n in unreadable)
-            return ClaimEval(row, cells, tree, None, f"value cannot be read ({reason})")
+            return ClaimEval(row, cells, tree, None, f"value cannot be read ({reason})", used)
         hedge = self.hedges.get(cells["hedge"]) if cells["hedge"] else None
         if cells["hedge"] and hedge is None:
-            return ClaimEval(row, cells, tree, None, f"hedge '{cells['hedge']}' is not in the hedges table")
+            problem = f"hedge '{cells['hedge']}' is not in the hedges table"
+            return ClaimEval(row, cells, tree, None, problem, used)
         outcome = evaluate(tree, {n: self.values[n] for n in used}, hedge)
-        return ClaimEval(row, cells, tree, outcome, None)
+        return ClaimEval(row, cells, tree, outcome, None, used)
 
     @cached_property
     def used_values(self) -> set[str]:
         """Value ids that some claim's expression names."""
-        return {n for c in self.claims if c.tree is not None for n in ex.names_in(c.tree)}
+        return {n for c in self.claims for n in c.names}
 
     @cached_property
     def value_groups(self) -> dict[tuple[str, str, str], list[dict[str, str]]]:
