@@ -36,7 +36,12 @@ def comparable(cells: dict[str, str], other: dict[str, str]) -> bool:
     """Whether two value rows state the same quantity in the same setting, from different sources."""
     if other["source_id"] == cells["source_id"] or _key(other) != _key(cells):
         return False
-    return not cells["setting"] or not other["setting"] or cells["setting"] == other["setting"]
+    return settings_match(cells["setting"], other["setting"])
+
+
+def settings_match(setting: str, other: str) -> bool:
+    """Two values' settings allow comparing them: equal, or one of them states none."""
+    return not setting or not other or setting == other
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -53,7 +58,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         missed: list[dict[str, str]] = []
         # Every member of the group has this row's key, so comparable() reduces to source and setting.
         for other_source, other_setting, theirs, other in members[_key(cells)]:
-            if other_source == source or (setting and other_setting and setting != other_setting):
+            if other_source == source or not settings_match(setting, other_setting):
                 continue
             (matched if mine.overlaps(theirs) else missed).append(other)
         kinds = {kinds_of.get(o["source_id"]) for o in matched}
