@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from claimcheck.errors import ClaimcheckError, ValueTextError
+from claimcheck.models import SOURCE_ID
 from claimcheck.numbers import parse_value
 from claimcheck.numberwords import find_number_words
 from claimcheck.numerals import find_numerals
@@ -43,7 +44,7 @@ REQUIRED = ("value_id", "source_id", "entity_id", "metric_id", "value", "exact",
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: Characters read on each side of a quantity for its entity and metric (a guard on run-on sentences).
 CONTEXT = 300
-_SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_SOURCE_ID = re.compile(SOURCE_ID)
 _COMPARED = re.compile(
     r"\b(?:compared|versus|vs|than|against|over|outpacing|beating|behind)\b", re.IGNORECASE
 )

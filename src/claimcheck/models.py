@@ -20,8 +20,9 @@ DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 DECIMAL_TEXT = r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?[KMB]?$"
 TOLERANCE = r"^(0|[1-9][0-9]*)(\.[0-9]+)?$"
 ENTITY_ID = r"^[a-z0-9][a-z0-9.-]*$"
+SOURCE_ID = r"^[a-z0-9][a-z0-9-]*$"
 
-SourceId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+SourceId = Annotated[str, Field(pattern=SOURCE_ID)]
 EntityId = Annotated[str, Field(pattern=ENTITY_ID)]
 Date = Annotated[str, Field(pattern=DATE)]
 Verdict = Literal["holds", "holds-loosely", "fails", "undetermined"]
