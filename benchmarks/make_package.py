@@ -17,7 +17,9 @@ import random
 import sys
 from pathlib import Path
 
-from claimcheck.load import bundled_path, load, records
+from claimtally.data.descriptor import bundled_path
+from claimtally.data.package import load
+from claimtally.data.table import records
 
 SETTINGS = ("", "", "", "xhigh", "high", "medium", "v4.0, xhigh", "codex")
 HEDGES = ("", "", "", "", "", "about", "around", "over", "nearly")

@@ -1,11 +1,11 @@
-"""Time `claimcheck check` against the tools people would otherwise use, on synthetic packages.
+"""Time `claimtally check` against the tools people would otherwise use, on synthetic packages.
 
     python benchmarks/run.py [--sizes 10000 100000 1000000] [--repeat 3] [--work DIR]
 
 For each size N it writes a package with benchmarks/make_package.py (once, cached in --work), then runs
 each command as a fresh process --repeat times and prints a table: median wall seconds, rows per second
-(all tables' rows), peak memory (RSS of the process) and the ratios claimcheck/frictionless and
-claimcheck/pyarrow. pyarrow is measured only where it is installed (`pip install pyarrow`).
+(all tables' rows), peak memory (RSS of the process) and the ratios claimtally/frictionless and
+claimtally/pyarrow. pyarrow is measured only where it is installed (`pip install pyarrow`).
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from make_package import make
 #: since ru_maxrss of a child also counts the memory of the process that forked it.
 PEAK = "print(next(line.split()[1] for line in open('/proc/self/status') if line.startswith('VmHWM')))"
 COMMANDS = {
-    "claimcheck check": (
-        "import sys\nfrom claimcheck.cli import main\n"
+    "claimtally check": (
+        "import sys\nfrom claimtally.cli import main\n"
         "code = main(['check', sys.argv[1], '--format', 'json', '-o', sys.argv[2]])\n"
     ),
     "frictionless validate": "import sys\nfrom frictionless import validate\nvalidate(sys.argv[1])\n",
@@ -65,10 +65,10 @@ def _rows(descriptor: Path) -> int:
 
 def main(argv: list[str]) -> int:
     """Measure every command at every size and print the table."""
-    parser = argparse.ArgumentParser(description="claimcheck benchmark")
+    parser = argparse.ArgumentParser(description="claimtally benchmark")
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "claimcheck-bench")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "claimtally-bench")
     args = parser.parse_args(argv)
     header = f"{'N values':>9} {'command':<22} {'median s':>9} {'rows/s':>10} {'peak MiB':>9} {'cc/this':>8}"
     print(header)
@@ -86,13 +86,13 @@ def main(argv: list[str]) -> int:
             results[name] = (
                 (statistics.median(w for w, _ in measured), max(m for _, m in measured)) if measured else None
             )
-        ours = results["claimcheck check"]
+        ours = results["claimtally check"]
         for name, result in results.items():
             if result is None:
                 print(f"{n:>9} {name:<22} {'n/a (not installed)':>30}")
                 continue
             wall, peak = result
-            ratio = f"{ours[0] / wall:8.2f}" if ours and name != "claimcheck check" else f"{'':>8}"
+            ratio = f"{ours[0] / wall:8.2f}" if ours and name != "claimtally check" else f"{'':>8}"
             print(f"{n:>9} {name:<22} {wall:9.2f} {rows / wall:10.0f} {peak / 1024:9.0f} {ratio}")
     return 0
 

@@ -1,9 +1,9 @@
-"""Open claimcheck's HTML report in headless Chromium and check it: what CI runs on the bundled package.
+"""Open claimtally's HTML report in headless Chromium and check it: what CI runs on the bundled package.
 
 Usage:
     python scripts/browser_check.py [--package PATH] [--html FILE] [--screenshot PNG] [--chromium PATH]
 
-It renders the package's report with ``claimcheck check --format html`` (or takes ``--html FILE``),
+It renders the package's report with ``claimtally check --format html`` (or takes ``--html FILE``),
 loads it in a fresh headless Chromium and drives it over the DevTools protocol on a pipe
 (``--remote-debugging-pipe``: no port, no network), then asserts that
 
@@ -215,13 +215,13 @@ def filter_problems(probe: dict[str, Any], counts: dict[str, int]) -> list[str]:
 
 
 def render(package: str | None, fmt: str, out: Path) -> None:
-    """Write the package's report in a format with the installed claimcheck; exit 2 when it cannot."""
-    command = [sys.executable, "-m", "claimcheck", "check", *([package] if package else [])]
+    """Write the package's report in a format with the installed claimtally; exit 2 when it cannot."""
+    command = [sys.executable, "-m", "claimtally", "check", *([package] if package else [])]
     done = subprocess.run(
         [*command, "--format", fmt, "-o", str(out)], capture_output=True, text=True, check=False
     )
     if done.returncode not in (0, 1):
-        sys.exit(f"browser_check: claimcheck check --format {fmt} failed: {done.stderr.strip()}")
+        sys.exit(f"browser_check: claimtally check --format {fmt} failed: {done.stderr.strip()}")
 
 
 def check_page(
@@ -280,7 +280,7 @@ def _evaluate(browser: Browser, session: str, expression: str) -> Any:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the check; see the module docstring."""
-    parser = argparse.ArgumentParser(description="Check claimcheck's HTML report in headless Chromium.")
+    parser = argparse.ArgumentParser(description="Check claimtally's HTML report in headless Chromium.")
     parser.add_argument("--package", help="datapackage.json or its folder (default: the bundled one)")
     parser.add_argument("--html", help="check this HTML file instead of rendering the package's report")
     parser.add_argument("--screenshot", metavar="PNG", help="write a screenshot of the page here")
@@ -301,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(args.chromium).is_file():
         print(f"browser_check: {args.chromium} not found; install chromium", file=sys.stderr)
         return 2
-    with tempfile.TemporaryDirectory(prefix="claimcheck-browser-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="claimtally-browser-") as tmp:
         work = Path(tmp)
         render(args.package, "json", work / "report.json")
         report = json.loads((work / "report.json").read_text(encoding="utf-8"))

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from stamp_hashes import stamp
 
-from claimcheck.load import read
-from claimcheck.output import write_atomic
-from claimcheck.releases import COLUMNS, recorded, release_rows
+from claimtally.data.package import read
+from claimtally.data.releases import COLUMNS, recorded, release_rows
+from claimtally.output import write_atomic
 
 
 def main(argv: list[str]) -> int:

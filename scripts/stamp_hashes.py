@@ -10,8 +10,8 @@ import json
 import sys
 from pathlib import Path
 
-from claimcheck.hashing import file_sha256
-from claimcheck.output import write_atomic
+from claimtally.data.hashing import file_sha256
+from claimtally.output import write_atomic
 
 
 def stamp(descriptor_path: Path) -> dict[str, object]:

@@ -13,8 +13,8 @@ SHARED = REPO.parent / "shared"
 ARTICLE = SHARED / "article" / "gpt-5.5-retrain-article.txt"
 EVIDENCE = SHARED / "evidence" / "sources.json"
 GOLDEN = REPO / "tests" / "golden"
-#: Set CLAIMCHECK_UPDATE_GOLDEN=1 to rewrite the golden files (and README blocks) after a deliberate change.
-UPDATE_GOLDEN = os.environ.get("CLAIMCHECK_UPDATE_GOLDEN") == "1"
+#: Set CLAIMTALLY_UPDATE_GOLDEN=1 to rewrite the golden files (and README blocks) after a deliberate change.
+UPDATE_GOLDEN = os.environ.get("CLAIMTALLY_UPDATE_GOLDEN") == "1"
 
 
 def assert_golden(name: str, text: str) -> None:

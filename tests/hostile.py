@@ -12,7 +12,7 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Case:
-    """One bad package: how to make it and what claimcheck must say."""
+    """One bad package: how to make it and what claimtally must say."""
 
     id: str
     make: Callable[[Path], None]

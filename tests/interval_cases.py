@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from claimcheck.intervals import Interval
+from claimtally.arith.intervals import Interval
 
 D = Decimal
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-import claimcheck
-from claimcheck.render import render
+import claimtally
+from claimtally.report.render import render
 
 HERE = Path(__file__).parent
 SCRIPT = HERE.parent / "scripts" / "browser_check.py"
@@ -86,7 +86,7 @@ def _drop_claim(page: str) -> str:
 )
 def test_a_broken_page_fails_the_check(tmp_path: Path, break_page: Callable[[str], str], said: str) -> None:
     """Each deliberate fault makes the script exit 1 and name the fault."""
-    page = render(claimcheck.check(BASIC), "html", package=claimcheck.load(BASIC))
+    page = render(claimtally.check(BASIC), "html", package=claimtally.load(BASIC))
     broken = break_page(page)
     assert broken != page
     html = tmp_path / "broken.html"

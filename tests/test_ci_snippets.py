@@ -1,4 +1,4 @@
-"""The README's CI snippets: each parses, and each claimcheck or pytest command in it runs on a package."""
+"""The README's CI snippets: each parses, and each claimtally or pytest command in it runs on a package."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from builders import REPO
-from claimcheck.cli import main
+from claimtally.cli import main
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 BIN = Path(sys.executable).parent
@@ -28,31 +28,31 @@ def snippet(name: str) -> str:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    """A repository whose root holds a package made by claimcheck init."""
+    """A repository whose root holds a package made by claimtally init."""
     assert 0 == main(["init", str(tmp_path / "repo")])
     return tmp_path / "repo"
 
 
 def run(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run a snippet's command with this environment's claimcheck and pytest first on PATH."""
+    """Run a snippet's command with this environment's claimtally and pytest first on PATH."""
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
     return subprocess.run(shlex.split(command), cwd=cwd, env=env, capture_output=True, text=True, check=False)
 
 
 def test_github_job_parses_and_its_check_annotates(repo: Path) -> None:
-    """The workflow is valid YAML with a claimcheck step whose command prints workflow commands."""
+    """The workflow is valid YAML with a claimtally step whose command prints workflow commands."""
     workflow = yaml.safe_load(snippet("github"))
-    steps = workflow["jobs"]["claimcheck"]["steps"]
-    (command,) = [s["run"] for s in steps if s.get("run", "").startswith("claimcheck")]
+    steps = workflow["jobs"]["claimtally"]["steps"]
+    (command,) = [s["run"] for s in steps if s.get("run", "").startswith("claimtally")]
     result = run(command, repo)
     assert 0 == result.returncode, result.stderr
-    assert result.stdout.splitlines()[-1].startswith("::notice title=claimcheck::1 claims")
+    assert result.stdout.splitlines()[-1].startswith("::notice title=claimtally::1 claims")
 
 
 def test_gitlab_job_parses_and_writes_its_junit_report(repo: Path) -> None:
     """The job is valid YAML; its script writes the JUnit file its artifacts name."""
-    job = yaml.safe_load(snippet("gitlab"))["claimcheck"]
-    commands = [c for c in job["script"] if c.startswith("claimcheck")]
+    job = yaml.safe_load(snippet("gitlab"))["claimtally"]
+    commands = [c for c in job["script"] if c.startswith("claimtally")]
     for command in commands:
         assert 0 == run(command, repo).returncode
     report = repo / job["artifacts"]["reports"]["junit"]
@@ -70,7 +70,7 @@ def test_pre_commit_entry_names_the_hook_this_repository_defines(repo: Path) -> 
     assert hook["pass_filenames"] is False
     pattern = re.compile(hook["files"])
     assert pattern.search("datapackage.json") and pattern.search("data/values.csv")
-    assert not pattern.search("src/claimcheck/cli.py")
+    assert not pattern.search("src/claimtally/cli.py")
     assert 0 == run(hook["entry"], repo).returncode
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from builders import REPO, claim, value
-from claimcheck import __version__
-from claimcheck.cli import main
+from claimtally import __version__
+from claimtally.cli import main
 
 BASIC = Path(__file__).parent / "scenarios" / "basic"
 
@@ -20,7 +20,7 @@ def test_version_prints_the_package_version(capsys) -> None:
         main(["--version"])
     assert 0 == stop.value.code
     expected = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))["version"]
-    assert f"claimcheck {expected}\n" == capsys.readouterr().out
+    assert f"claimtally {expected}\n" == capsys.readouterr().out
     assert __version__ == expected
 
 
@@ -47,7 +47,7 @@ def test_unreadable_package_exits_2_with_one_line(tmp_path: Path, capsys) -> Non
     """A missing package is one line on stderr and exit 2, never a traceback."""
     assert 2 == main(["check", str(tmp_path)])
     err = capsys.readouterr().err
-    assert err.startswith("claimcheck: error: ") and err.count("\n") == 1
+    assert err.startswith("claimtally: error: ") and err.count("\n") == 1
     assert "Traceback" not in err
 
 
@@ -116,6 +116,6 @@ def test_tables_lists_tables_rows_and_descriptions(capsys) -> None:
 
 
 def test_no_command_prints_help_and_exits_2(capsys) -> None:
-    """A bare 'claimcheck' shows the commands."""
+    """A bare 'claimtally' shows the commands."""
     assert 2 == main([])
     assert "check" in capsys.readouterr().out

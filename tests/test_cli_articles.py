@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from builders import ARTICLE, value
-from claimcheck.cli import main
+from claimtally.cli import main
 
 HERE = Path(__file__).parent
 BASIC = HERE / "scenarios" / "basic"
@@ -16,7 +16,7 @@ FIXTURE = HERE / "articles" / "fixture.md"
 
 
 def _one_line_error(err: str) -> None:
-    assert err.startswith("claimcheck: error: ") and err.count("\n") == 1
+    assert err.startswith("claimtally: error: ") and err.count("\n") == 1
     assert "Traceback" not in err
 
 
@@ -26,7 +26,7 @@ def test_extract_writes_csv_and_a_one_line_summary(capsys) -> None:
     out, err = capsys.readouterr()
     assert out.startswith("value_id,source_id,entity_id,metric_id,")
     assert 13 == len(out.splitlines())
-    assert err.startswith("claimcheck: extract: 12 draft value rows; unfilled") and err.count("\n") == 1
+    assert err.startswith("claimtally: extract: 12 draft value rows; unfilled") and err.count("\n") == 1
 
 
 def test_extract_output_file_is_written_atomically(tmp_path: Path, capsys) -> None:

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from builders import EVIDENCE
-from claimcheck.load import load
-from claimcheck.rules.agreement import comparable
+from claimtally.data.package import load
+from claimtally.rules.agreement import comparable
 
 PKG = load()
 ARTICLE_ID = "gpt55-retrain-article"

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from claimcheck import errors
+from claimtally import errors
 
 
-def test_every_error_is_a_claimcheck_error() -> None:
-    """Catching ClaimcheckError catches them all."""
+def test_every_error_is_a_claimtally_error() -> None:
+    """Catching ClaimtallyError catches them all."""
     for cls in (errors.ExpressionError, errors.ValueTextError, errors.PackageError):
-        assert issubclass(cls, errors.ClaimcheckError)
+        assert issubclass(cls, errors.ClaimtallyError)
 
 
 def test_expression_error_keeps_its_position() -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import claimcheck
-from claimcheck.errors import ClaimcheckError
-from claimcheck.render import render
-from claimcheck.scaffold import init
+import claimtally
+from claimtally.data.scaffold import init
+from claimtally.errors import ClaimtallyError
+from claimtally.report.render import render
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 CELL = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30)
@@ -26,12 +26,12 @@ def _package(tmp: Path) -> Path:
 @FUZZ
 @given(data=st.binary(max_size=400))
 def test_random_bytes_as_a_csv_give_a_package_error_or_a_report(tmp_path_factory, data: bytes) -> None:
-    """Any bytes in a table file end in a report or in one ClaimcheckError, never another exception."""
+    """Any bytes in a table file end in a report or in one ClaimtallyError, never another exception."""
     root = _package(tmp_path_factory.mktemp("bytes"))
     (root / "data" / "claims.csv").write_bytes(data)
     try:
-        claimcheck.check(root)
-    except ClaimcheckError as exc:
+        claimtally.check(root)
+    except ClaimtallyError as exc:
         assert "data/claims.csv" in str(exc)
 
 
@@ -45,8 +45,8 @@ def test_random_cells_in_a_value_row_give_findings_not_exceptions(tmp_path_facto
     with (root / "data" / "values.csv").open("a", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerow(cells)
     try:
-        report = claimcheck.check(root)
-    except ClaimcheckError:
+        report = claimtally.check(root)
+    except ClaimtallyError:
         return
     for fmt in ("text", "json", "junit", "github"):
         text = render(report, fmt)
@@ -66,7 +66,7 @@ def test_random_expressions_in_a_claim_give_findings_not_exceptions(
     with (root / "data" / "claims.csv").open("a", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerow(row)
     try:
-        report = claimcheck.check(root, rules=["claims", "units"])
-    except ClaimcheckError:
+        report = claimtally.check(root, rules=["claims", "units"])
+    except ClaimtallyError:
         return
     assert {c.claim_id for c in report.claims} >= {"price_doubled"}

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.cli import main
-from claimcheck.scaffold import init
+from claimtally.cli import main
+from claimtally.data.scaffold import init
 from hostile import CASES, Case
 
 _EVENTS: list[tuple[str, str]] = []
@@ -75,7 +75,7 @@ def test_each_bad_package_gives_its_one_outcome(
     out, err = capsys.readouterr()
     assert case.exit == code, (out[-2000:], err)
     if code == 2:
-        assert err.startswith("claimcheck: error: ") and err.count("\n") == 1, err
+        assert err.startswith("claimtally: error: ") and err.count("\n") == 1, err
         assert case.message in err
         assert "Traceback" not in err
     else:
@@ -108,7 +108,7 @@ def test_a_200_mb_csv_is_refused_before_it_is_read(tmp_path: Path) -> None:
     assert values.stat().st_size > 200 * 10**6
     script = (
         "import sys\n"
-        "from claimcheck.cli import main\n"
+        "from claimtally.cli import main\n"
         "code = main(['check', sys.argv[1], '--max-file-size', '100M'])\n"
         "# VmHWM is this process's own peak (ru_maxrss would include the forking parent's)\n"
         "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')))\n"

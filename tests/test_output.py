@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.errors import ClaimcheckError
-from claimcheck.output import write_atomic
+from claimtally.errors import ClaimtallyError
+from claimtally.output import write_atomic
 
 
 def test_writes_the_text_and_leaves_no_temporary_file(tmp_path: Path) -> None:
@@ -26,7 +26,7 @@ def test_a_failed_write_keeps_the_previous_file(tmp_path: Path, monkeypatch) -> 
     def interrupted(*_args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("claimcheck.output.Path.replace", interrupted)
+    monkeypatch.setattr("claimtally.output.Path.replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         write_atomic(target, "new\n")
     assert "old\n" == target.read_text(encoding="utf-8")
@@ -37,14 +37,14 @@ def test_refuses_a_protected_file(tmp_path: Path) -> None:
     """A file of the package being checked is never overwritten."""
     target = tmp_path / "values.csv"
     target.write_text("data", encoding="utf-8")
-    with pytest.raises(ClaimcheckError, match="refusing to overwrite"):
+    with pytest.raises(ClaimtallyError, match="refusing to overwrite"):
         write_atomic(target, "x", protected=[target])
     assert "data" == target.read_text(encoding="utf-8")
 
 
 def test_refuses_a_missing_folder(tmp_path: Path) -> None:
     """A path in a folder that does not exist is an error naming the folder."""
-    with pytest.raises(ClaimcheckError, match="does not exist"):
+    with pytest.raises(ClaimtallyError, match="does not exist"):
         write_atomic(tmp_path / "nope" / "out.txt", "x")
 
 
@@ -60,7 +60,7 @@ def test_a_process_killed_mid_write_leaves_the_previous_file(tmp_path: Path) -> 
     script = (
         "import os, sys, time\n"
         "from pathlib import Path\n"
-        "import claimcheck.output as out\n"
+        "import claimtally.output as out\n"
         "def stall(fd):\n"
         "    print('writing', flush=True)\n"
         "    time.sleep(60)\n"

@@ -11,7 +11,7 @@ from importlib.metadata import version
 import pytest
 
 from builders import ARTICLE, REPO
-from claimcheck.load import load
+from claimtally.data.package import load
 
 
 def test_frictionless_validate_reports_the_package_valid() -> None:
@@ -26,7 +26,7 @@ def test_frictionless_validate_reports_the_package_valid() -> None:
 def test_package_version_is_the_descriptor_version() -> None:
     """The installed distribution's version is datapackage.json's version: one source of truth."""
     descriptor = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))
-    assert version("claimcheck") == descriptor["version"]
+    assert version("claimtally") == descriptor["version"]
 
 
 def test_every_field_has_a_description() -> None:
@@ -111,7 +111,7 @@ def test_every_number_of_the_article_is_recorded() -> None:
 
 def test_descriptor_hashes_and_bytes_describe_the_files() -> None:
     """Each resource's sha256 hash and byte count in datapackage.json match its file."""
-    from claimcheck.hashing import file_sha256
+    from claimtally.data.hashing import file_sha256
 
     descriptor = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))
     for res in descriptor["resources"]:

@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-import claimcheck
+import claimtally
 from builders import REPO, UPDATE_GOLDEN
-from claimcheck.render import render_text
-from claimcheck.rules import RULES, summary_line
+from claimtally.report.text import render_text
+from claimtally.rules import RULES, summary_line
 
 README = REPO / "README.md"
 
@@ -24,7 +24,7 @@ def rules_block() -> str:
 def data_dictionary() -> str:
     """Each table with its description and each field with type, requirement and description."""
     descriptor = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))
-    pkg = claimcheck.load()
+    pkg = claimtally.load()
     out = [f"`{descriptor['name']}` {descriptor['version']}: {descriptor['description']}", ""]
     for res in descriptor["resources"]:
         rows = len(pkg.tables[res["name"]])
@@ -42,10 +42,10 @@ def data_dictionary() -> str:
 
 def check_output() -> str:
     """The bundled data's text report: its summary, the failing claims and the warnings."""
-    sections = render_text(claimcheck.check()).split("\n\n")
+    sections = render_text(claimtally.check()).split("\n\n")
     kept = sections[:2] + [s for s in sections if s.startswith(("FAILS (", "WARNING ("))]
     return (
-        "```\n$ claimcheck check\n" + "\n\n".join(kept).rstrip() + "\n(holds, info: see the full report)\n```"
+        "```\n$ claimtally check\n" + "\n\n".join(kept).rstrip() + "\n(holds, info: see the full report)\n```"
     )
 
 
@@ -69,7 +69,7 @@ def test_readme_block_is_generated_from_the_package(name: str) -> None:
 def test_readme_starts_with_the_two_commands() -> None:
     """The first commands install and check, then install and test."""
     commands = re.findall(r"```\n(.+?)\n```", README.read_text(encoding="utf-8"))[:2]
-    assert ["pip install . && claimcheck check", "pip install -e '.[dev]' && python -m pytest"] == commands
+    assert ["pip install . && claimtally check", "pip install -e '.[dev]' && python -m pytest"] == commands
 
 
 # The "Add a new article, end to end" guide, walked on a copy of a small package -----------------------
@@ -110,12 +110,12 @@ def test_the_add_an_article_guide_works_end_to_end(tmp_path, capsys) -> None:
     import csv
     import shutil
 
-    from claimcheck.cli import main
+    from claimtally.cli import main
 
     guide = README.read_text(encoding="utf-8").split("## Add a new article, end to end")[1].split("\n## ")[0]
     for command in (
-        "claimcheck extract",
-        "claimcheck coverage",
+        "claimtally extract",
+        "claimtally coverage",
         "scripts/stamp_hashes.py",
         "scripts/release.py",
     ):

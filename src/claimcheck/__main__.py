@@ -1,5 +1,0 @@
-"""``python -m claimcheck``: the command line."""
-
-from claimcheck.cli import run
-
-run()

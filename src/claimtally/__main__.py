@@ -1,0 +1,5 @@
+"""``python -m claimtally``: the command line."""
+
+from claimtally.cli import run
+
+run()

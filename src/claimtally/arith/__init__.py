@@ -1,0 +1,1 @@
+"""Exact arithmetic: intervals of Decimals, three-valued truth, stated numbers as intervals."""

@@ -1,0 +1,1 @@
+"""Articles: reading text, finding quantities, drafting values and measuring coverage."""

@@ -1,0 +1,238 @@
+"""Evaluate a parsed claim in its strict and loose readings and give its verdict (contract §4-§5).
+
+Each value id stands for two intervals (strict and loose, from :func:`numbers.value_intervals`).
+Arithmetic runs on intervals; each relation is three-valued; ``and``/``or`` are Kleene's.
+In the loose reading the claim's own hedge widens the stated (right-hand) side of each relation,
+the last operand of a chain, by ``w = max(relative_tolerance × |nominal|, digit_units × unit)``,
+with ``digit_units`` counted only when that side is a single value id. The side is widened where
+the hedge's kind relaxes it (both ends for ``approx``, down for ``nearly``, ``above`` and
+``at-least``, up for ``below`` and ``at-most``), by :func:`numbers.widen`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from functools import lru_cache, reduce
+
+from claimtally.arith import stated as nb
+from claimtally.expr import parse as ex
+from claimtally.report.model import Relation, Truth, Verdict
+
+READINGS = ("strict", "loose")
+
+_ARITH: dict[str, Callable[[nb.Interval, nb.Interval], nb.Interval]] = {
+    "+": nb.add,
+    "-": nb.sub,
+    "*": nb.mul,
+    "/": nb.div,
+}
+
+
+@dataclass(frozen=True)
+class ValueInfo:
+    """A value id's stated number and its two intervals, with the reason in words."""
+
+    value_id: str
+    stated: nb.Stated
+    strict: nb.Interval
+    loose: nb.Interval
+    why: str
+
+
+@dataclass
+class Outcome:
+    """What evaluating one claim gave."""
+
+    strict: nb.Tri
+    loose: nb.Tri
+    relations: list[Relation] = field(default_factory=list)
+    steps: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    """Arithmetic that could not be done, such as division by an interval containing zero."""
+
+    @property
+    def verdict(self) -> Verdict:
+        """holds / holds-loosely / fails / undetermined from the two readings."""
+        return verdict_of(self.strict, self.loose)
+
+
+def verdict_of(strict: nb.Tri, loose: nb.Tri) -> Verdict:
+    """Contract §5: true strictly holds; true only loosely holds loosely; false loosely fails."""
+    if strict is nb.Tri.TRUE:
+        return "holds"
+    if loose is nb.Tri.TRUE:
+        return "holds-loosely"
+    if loose is nb.Tri.FALSE:
+        return "fails"
+    return "undetermined"
+
+
+def truth_text(t: nb.Tri) -> Truth:
+    """``true``, ``false`` or ``unknown``."""
+    return {nb.Tri.TRUE: "true", nb.Tri.FALSE: "false"}.get(t, "unknown")  # type: ignore[return-value]
+
+
+class _Undefined(Exception):
+    """Arithmetic with no interval result (division by an interval containing zero)."""
+
+
+@dataclass
+class _Run:
+    reading: str
+    env: Mapping[str, nb.Interval]
+    units: Mapping[str, Decimal]
+    nominal: Mapping[str, nb.Interval]
+    hedge: nb.Hedge | None
+    steps: list[str]
+    problems: list[str]
+    texts: dict[int, str]
+    """Printed subexpressions by node identity, shared by both readings (printing is recursive, so
+    printing every step's node afresh would cost the square of the expression's size)."""
+    pairs: list[tuple[str, str, nb.Tri, nb.Interval | None, nb.Interval | None]] = field(default_factory=list)
+
+    def text(self, node: ex.Node) -> str:
+        printed = self.texts.get(id(node))
+        if printed is None:
+            printed = self.texts[id(node)] = ex.to_text(node)
+        return printed
+
+    def arith(
+        self, node: ex.Node, env: Mapping[str, nb.Interval] | None = None, log: bool = True
+    ) -> nb.Interval:
+        env = self.env if env is None else env
+        if isinstance(node, ex.Num):
+            return nb.Interval.point(node.value)
+        if isinstance(node, ex.Ref):
+            return env[node.name]
+        if isinstance(node, ex.Neg):
+            result = nb.neg(self.arith(node.operand, env, log))
+        elif isinstance(node, ex.BinOp):
+            left, right = self.arith(node.left, env, log), self.arith(node.right, env, log)
+            try:
+                result = _ARITH[node.op](left, right)
+            except nb.ZeroDivisionInterval:
+                problem = f"{self.text(node)}: divides by {right}, an interval containing zero"
+                if log and problem not in self.problems:
+                    self.problems.append(problem)
+                raise _Undefined(problem) from None
+        elif isinstance(node, ex.Call):
+            args = [self.arith(a, env, log) for a in node.args]
+            if node.func == "abs":
+                result = nb.abs_(args[0])
+            else:
+                result = reduce(nb.min_ if node.func == "min" else nb.max_, args)
+        else:  # a relation where a number was expected; the parser prevents this
+            msg = f"not an arithmetic expression: {ex.to_text(node)}"
+            raise TypeError(msg)
+        if log:
+            self.steps.append(f"{self.reading}: {self.text(node)} = {show(result)}")
+        return result
+
+    def stated_side(self, node: ex.Node) -> nb.Interval:
+        value = self.arith(node)
+        if self.reading != "loose" or self.hedge is None:
+            return value
+        try:
+            nominal = self.arith(node, self.nominal, log=False).lo
+        except _Undefined:
+            return value
+        unit = self.units.get(node.name) if isinstance(node, ex.Ref) else None
+        w = nb.hedge_width(self.hedge, abs(nominal) if nominal is not None else Decimal(0), unit)
+        if w == 0:
+            return value
+        widened = nb.widen(value, w, self.hedge.kind)
+        side = self.text(node)
+        self.steps.append(f"loose: {side} widened by {nb.fmt(w)} ({self.hedge.hedge_id}) = {show(widened)}")
+        return widened
+
+    def truth(self, node: ex.Node) -> nb.Tri:
+        if isinstance(node, ex.BoolOp):
+            parts = [self.truth(p) for p in node.parts]
+            return reduce(nb.tri_and if node.op == "and" else nb.tri_or, parts)
+        if not isinstance(node, ex.Compare):  # pragma: no cover - the parser only yields relations here
+            msg = f"not a relation: {ex.to_text(node)}"
+            raise TypeError(msg)
+        last = len(node.operands) - 1
+        sides: list[nb.Interval | None] = []
+        for i, operand in enumerate(node.operands):
+            try:
+                sides.append(self.stated_side(operand) if i == last else self.arith(operand))
+            except _Undefined:
+                sides.append(None)
+        results = []
+        for i, op in enumerate(node.ops):
+            left, right = sides[i], sides[i + 1]
+            text = f"{self.text(node.operands[i])} {op} {self.text(node.operands[i + 1])}"
+            t = nb.Tri.UNKNOWN if left is None or right is None else nb.compare(op, left, right)
+            self.pairs.append((text, op, t, left, right))
+            self.steps.append(f"{self.reading}: {show(left)} {op} {show(right)}: {truth_text(t)}")
+            results.append(t)
+        return reduce(nb.tri_and, results)
+
+
+def evaluate(tree: ex.Node, values: Mapping[str, ValueInfo], hedge: nb.Hedge | None) -> Outcome:
+    """Evaluate a parsed claim over the values' intervals in both readings."""
+    units = {k: v.stated.unit for k, v in values.items()}
+    nominal = {k: nb.Interval.point(v.stated.value) for k, v in values.items()}
+    steps = [f"{k} = {v.why}: strict {show(v.strict)}, loose {show(v.loose)}" for k, v in values.items()]
+    problems: list[str] = []
+    texts: dict[int, str] = {}
+    runs = []
+    for reading in READINGS:
+        env = {k: getattr(v, reading) for k, v in values.items()}
+        run = _Run(reading, env, units, nominal, hedge, steps, problems, texts)
+        truth = run.truth(tree)
+        runs.append((truth, run))
+    (strict, s_run), (loose, l_run) = runs
+    relations = [
+        Relation(
+            text=s[0],
+            op=s[1],
+            strict=truth_text(s[2]),
+            loose=truth_text(lo[2]),
+            computed=show(s[3]),
+            stated=show(s[4]),
+            computed_loose=show(lo[3]),
+            stated_loose=show(lo[4]),
+            gap=gap(s[3], s[4]),
+        )
+        for s, lo in zip(s_run.pairs, l_run.pairs, strict=True)
+    ]
+    return Outcome(strict=strict, loose=loose, relations=relations, steps=steps, problems=problems)
+
+
+#: Reports print at most this many decimals, rounding each end outward so the shown interval still
+#: contains the exact one (arithmetic itself keeps every digit).
+DISPLAY_PLACES = 6
+
+
+@lru_cache(maxsize=1 << 16)
+def show(iv: nb.Interval | None) -> str:
+    """An interval for people: long ends rounded outward to :data:`DISPLAY_PLACES` decimals (cached:
+    the same value intervals are shown in every claim that names them)."""
+    if iv is None:
+        return "undefined"
+    lo = "-∞" if iv.lo is None else nb.fmt(_cut(iv.lo, ROUND_FLOOR))
+    hi = "∞" if iv.hi is None else nb.fmt(_cut(iv.hi, ROUND_CEILING))
+    return f"{'(' if iv.lo_open else '['}{lo}, {hi}{')' if iv.hi_open else ']'}"
+
+
+_QUANTUM = Decimal(1).scaleb(-DISPLAY_PLACES)
+
+
+def _cut(end: Decimal, rounding: str) -> Decimal:
+    if -end.as_tuple().exponent <= DISPLAY_PLACES:  # type: ignore[operator]
+        return end
+    return end.quantize(_QUANTUM, rounding=rounding)
+
+
+def gap(left: nb.Interval | None, right: nb.Interval | None) -> str:
+    """How far apart two intervals are (:func:`numbers.gap`), negative when the computed (left) side
+    lies below the stated side: 0 when they overlap or touch."""
+    if left is None or right is None:
+        return "undefined"
+    distance = nb.gap(left, right)
+    below = left.hi is not None and right.lo is not None and left.hi < right.lo
+    return nb.fmt(-distance if below else distance)

@@ -1,0 +1,1 @@
+"""The report: its models and its renderers (text, JSON, HTML, CI formats)."""

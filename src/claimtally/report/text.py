@@ -1,0 +1,120 @@
+"""Pure renderers: a :class:`~claimtally.report.model.Report` in, text out. No verdict is recomputed here."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from claimtally.errors import ClaimtallyError
+from claimtally.output import clean
+from claimtally.report.model import VERDICTS, ClaimResult, Finding, Report
+
+_COLOURS = {
+    "holds": "32",
+    "holds-loosely": "36",
+    "fails": "31",
+    "undetermined": "33",
+    "error": "31",
+    "warning": "33",
+    "info": "2",
+}
+#: Info findings of these rules are counted in the text report, not listed (JSON lists them all).
+_COUNTED = ("integrity",)
+
+
+def _paint(text: str, key: str, color: bool) -> str:
+    return f"\x1b[{_COLOURS[key]}m{text}\x1b[0m" if color else text
+
+
+def render_json(report: Report) -> str:
+    """The contract's JSON report (§7): package, summary, claims, findings; stable for one input."""
+    # pydantic's Rust serializer: the same text as json.dumps(indent=2, ensure_ascii=False), 4x faster
+    return report.model_dump_json(indent=2) + "\n"
+
+
+def render_text(report: Report, *, color: bool = False) -> str:
+    """A report for people: summary, claims grouped by verdict, then findings by severity."""
+    p, s = report.package, report.summary
+    lines = [f"{clean(p.name)} {clean(p.version)}  sha256:{p.hash[:16]}…", ""]
+    counts = ", ".join(f"{s.verdicts[v]} {v}" for v in VERDICTS)
+    lines.append(f"{s.claims} claims: {counts}")
+    sev = s.severities
+    lines.append(f"{s.findings} findings: {sev['error']} error, {sev['warning']} warning, {sev['info']} info")
+    by_verdict: dict[str, list[ClaimResult]] = {v: [] for v in VERDICTS}
+    for claim in report.claims:
+        by_verdict[claim.verdict].append(claim)
+    for verdict in VERDICTS:
+        if not by_verdict[verdict]:
+            continue
+        lines += ["", _paint(f"{verdict.upper()} ({len(by_verdict[verdict])})", verdict, color)]
+        for claim in by_verdict[verdict]:
+            lines.extend(_claim_lines(claim))
+    counted: Counter[str] = Counter()
+    for severity in ("error", "warning", "info"):
+        shown = []
+        for f in report.findings:
+            if f.severity != severity:
+                continue
+            if severity == "info" and (f.rule in _COUNTED or f.rule == "claims"):
+                if f.rule != "claims":
+                    counted[f.rule] += 1
+                continue
+            shown.append(f)
+        if shown:
+            lines += ["", _paint(f"{severity.upper()} ({len(shown)})", severity, color)]
+            lines.extend(_finding_line(f) for f in shown)
+    if counted:
+        more = ", ".join(f"{n} {rule}" for rule, n in sorted(counted.items()))
+        lines += ["", f"Also {more} info findings (values no claim uses; --format json lists them)."]
+    return "\n".join(lines) + "\n"
+
+
+def _claim_lines(claim: ClaimResult) -> list[str]:
+    if claim.expect is None:
+        recorded = "no recorded verdict"
+    elif claim.expect == claim.verdict:
+        recorded = "as recorded"
+    else:
+        recorded = f"RECORDED {claim.expect}"
+    return [
+        f"  {clean(claim.claim_id)}  [{clean(claim.topic)}] {recorded}",
+        f"    “{clean(claim.quote)}”",
+        f"    {clean(claim.message)}",
+    ]
+
+
+def _finding_line(f: Finding) -> str:
+    return f"  [{f.rule}] {clean(f.message)}"
+
+
+def render_explain(report: Report, claim_id: str) -> str:
+    """The derivation of one claim: values and their intervals, each step, the verdict."""
+    claim = next((c for c in report.claims if c.claim_id == claim_id), None)
+    if claim is None:
+        import difflib
+
+        ids = [c.claim_id for c in report.claims]
+        close = difflib.get_close_matches(claim_id, ids, n=1)
+        hint = f"; did you mean {close[0]}?" if close else "; 'claimtally check' lists the claims"
+        msg = f"no claim '{claim_id}' in the package{hint}"
+        raise ClaimtallyError(msg)
+    lines = [
+        clean(f"claim {claim.claim_id} ({claim.source_id}, {claim.topic})"),
+        f"  quote:      “{clean(claim.quote)}”",
+        f"  expression: {clean(claim.expression)}",
+        "",
+    ]
+    return "\n".join(lines + derivation_lines(claim)) + "\n"
+
+
+def derivation_lines(claim: ClaimResult) -> list[str]:
+    """The body of ``explain``: each value and step, each relation in both readings, the verdict."""
+    lines = ["derivation:"]
+    lines += [f"  {clean(step)}" for step in claim.derivation] or [f"  {clean(claim.message)}"]
+    lines += ["", "relations:"]
+    for rel in claim.relations:
+        lines.append(f"  {clean(rel.text)}")
+        lines.append(f"    strict: {rel.computed} {rel.op} {rel.stated} → {rel.strict} (gap {rel.gap})")
+        lines.append(f"    loose:  {rel.computed_loose} {rel.op} {rel.stated_loose} → {rel.loose}")
+    recorded = f"; recorded: {claim.expect}" if claim.expect else "; no recorded verdict"
+    lines += ["", f"verdict: {claim.verdict} (strict {claim.strict}, loose {claim.loose}){recorded}"]
+    return lines

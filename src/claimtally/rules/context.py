@@ -1,0 +1,181 @@
+"""What the rules share: the package, its parsed values and hedges, and every claim's evaluation.
+
+Everything is computed once, on first use, so a rule that needs the claims' verdicts and the report
+that shows them read the same results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+from typing import cast
+
+from claimtally.arith import stated as nb
+from claimtally.data.package import Package
+from claimtally.data.table import records
+from claimtally.errors import ClaimtallyError
+from claimtally.expr import parse as ex
+from claimtally.expr.evaluate import Outcome, ValueInfo, evaluate
+from claimtally.limits import Limits
+
+
+@dataclass(frozen=True)
+class ClaimEval:
+    """One claim row and what evaluating it gave (``outcome`` is None when it cannot be evaluated)."""
+
+    row: int
+    cells: dict[str, str]
+    tree: ex.Node | None
+    outcome: Outcome | None
+    error: str | None
+    """Why the claim could not be evaluated: a parse error or an unreadable value."""
+    names: tuple[str, ...] = ()
+    """Value ids the expression reads, in order of first appearance (none when it does not parse)."""
+
+
+class Context:
+    """A package with its values, hedges and claims turned into numbers, intervals and trees."""
+
+    def __init__(self, pkg: Package, limits: Limits | None = None) -> None:
+        self.pkg = pkg
+        self.limits = limits or Limits()
+
+    def file(self, table: str) -> str:
+        """Resource path of a table, as the descriptor gives it."""
+        return self.pkg.file_of(table)
+
+    @cached_property
+    def hedges(self) -> dict[str, nb.Hedge]:
+        """Hedge rows as :class:`numbers.Hedge`; a row whose tolerance is not decimal text is left out."""
+        out: dict[str, nb.Hedge] = {}
+        for cells in records(self.pkg.hedges):
+            try:
+                out[cells["hedge_id"]] = nb.Hedge(
+                    hedge_id=cells["hedge_id"],
+                    kind=cast(nb.HedgeKind, cells["kind"]),  # checked by Hedge itself
+                    relative_tolerance=_decimal(cells["relative_tolerance"]),
+                    digit_units=_decimal(cells["digit_units"]),
+                )
+            except (ArithmeticError, ValueError, TypeError):
+                continue
+        return out
+
+    @cached_property
+    def value_rows(self) -> dict[str, tuple[int, dict[str, str]]]:
+        """Value rows by id (first occurrence), with their row number in the file."""
+        out: dict[str, tuple[int, dict[str, str]]] = {}
+        for index, cells in enumerate(records(self.pkg.values)):
+            out.setdefault(cells["value_id"], (index + 2, cells))
+        return out
+
+    @cached_property
+    def _parsed_values(self) -> tuple[dict[str, ValueInfo], dict[str, str]]:
+        infos: dict[str, ValueInfo] = {}
+        problems: dict[str, str] = {}
+        # Values repeat (a score of 83.4, a price of 5): rows with the same number, range, exactness
+        # and hedge share one parse, which also lets them share their interval objects.
+        seen: dict[tuple[str, str, str, str], ValueInfo | str] = {}
+        for value_id, (_row, cells) in self.value_rows.items():
+            key = (cells["value"], cells["value_max"], cells["exact"], cells["hedge"])
+            parsed = seen.get(key)
+            if parsed is None:
+                try:
+                    parsed = value_info(cells, self.hedges, self.limits.max_digits)
+                except (ClaimtallyError, nb.IntervalError) as exc:
+                    parsed = str(exc)
+                seen[key] = parsed
+            if isinstance(parsed, str):
+                problems[value_id] = parsed
+            else:
+                infos[value_id] = ValueInfo(value_id, parsed.stated, parsed.strict, parsed.loose, parsed.why)
+        return infos, problems
+
+    @property
+    def values(self) -> dict[str, ValueInfo]:
+        """Every readable value: its stated number and strict and loose intervals."""
+        return self._parsed_values[0]
+
+    @property
+    def value_problems(self) -> dict[str, str]:
+        """Value ids whose number cannot be read, with the reason."""
+        return self._parsed_values[1]
+
+    @cached_property
+    def claims(self) -> list[ClaimEval]:
+        """Every claim row, parsed and evaluated."""
+        names = set(self.value_rows)
+        out = []
+        for index, cells in enumerate(records(self.pkg.claims)):
+            out.append(self._evaluate(index + 2, cells, names))
+        return out
+
+    def _evaluate(self, row: int, cells: dict[str, str], names: set[str]) -> ClaimEval:
+        try:
+            tree = ex.parse(
+                cells["expression"],
+                names=names,
+                max_length=self.limits.max_expression_length,
+                max_depth=self.limits.max_expression_depth,
+            )
+        except ClaimtallyError as exc:
+            return ClaimEval(row, cells, None, None, f"expression: {exc}")
+        used = tuple(ex.names_in(tree))
+        unreadable = [n for n in used if n not in self.values]
+        if unreadable:
+            reason = "; ".join(f"{n}: {self.value_problems.get(n, 'unreadable')}" for n in unreadable)
+            return ClaimEval(row, cells, tree, None, f"value cannot be read ({reason})", used)
+        hedge = self.hedges.get(cells["hedge"]) if cells["hedge"] else None
+        if cells["hedge"] and hedge is None:
+            problem = f"hedge '{cells['hedge']}' is not in the hedges table"
+            return ClaimEval(row, cells, tree, None, problem, used)
+        outcome = evaluate(tree, {n: self.values[n] for n in used}, hedge)
+        return ClaimEval(row, cells, tree, outcome, None, used)
+
+    @cached_property
+    def used_values(self) -> set[str]:
+        """Value ids that some claim's expression names."""
+        return {n for c in self.claims for n in c.names}
+
+    @cached_property
+    def value_groups(self) -> dict[tuple[str, str, str], list[dict[str, str]]]:
+        """Value rows grouped by entity, metric and baseline (shared by agreement and integrity)."""
+        groups: dict[tuple[str, str, str], list[dict[str, str]]] = {}
+        for _row, cells in self.value_rows.values():
+            key = (cells["entity_id"], cells["metric_id"], cells["baseline_entity_id"])
+            groups.setdefault(key, []).append(cells)
+        return groups
+
+    @cached_property
+    def source_kinds(self) -> dict[str, str]:
+        """Source id → kind."""
+        return dict(zip(self.pkg.sources["source_id"], self.pkg.sources["kind"], strict=True))
+
+    @cached_property
+    def metric_rows(self) -> dict[str, dict[str, str]]:
+        """Metric id → row cells."""
+        return {c["metric_id"]: c for c in records(self.pkg.metrics)}
+
+
+def _decimal(text: str) -> Decimal | None:
+    return Decimal(text) if text else None
+
+
+def value_info(cells: dict[str, str], hedges: dict[str, nb.Hedge], max_digits: int = 100) -> ValueInfo:
+    """Parse one value row into its stated number and intervals, with the reason in words."""
+    stated = nb.parse_value(cells["value"], max_digits=max_digits)
+    top = nb.parse_value(cells["value_max"], max_digits=max_digits) if cells["value_max"] else None
+    exact = cells["exact"] == "true"
+    hedge = hedges.get(cells["hedge"]) if cells["hedge"] else None
+    if cells["hedge"] and hedge is None:
+        msg = f"hedge '{cells['hedge']}' is not in the hedges table"
+        raise ClaimtallyError(msg)
+    strict, loose = nb.value_intervals(stated, value_max=top, exact=exact, hedge=hedge)
+    written = cells["value"] + (f"–{cells['value_max']}" if top else "")
+    if exact:
+        why = "exact by definition"
+    elif hedge is not None:
+        why = f"hedged '{hedge.hedge_id}' ({hedge.kind})"
+    else:
+        why = f"rounded to {nb.fmt(stated.unit)}"
+    return ValueInfo(cells["value_id"], stated, strict, loose, f"{written}, {why}")

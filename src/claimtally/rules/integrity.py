@@ -1,0 +1,111 @@
+"""Rule ``integrity``: quotes present, ids unique, keys resolved, dates in order, values readable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claimtally.data.package import key_problems
+from claimtally.report.model import Finding
+from claimtally.rules.agreement import comparable, peers
+from claimtally.rules.context import Context
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """Empty quotes, duplicate or dangling ids, as_of after publication, unreadable or unused values."""
+    for problem in key_problems(ctx.pkg):
+        yield Finding(
+            rule="integrity",
+            severity="error",
+            file=problem.file,
+            row=problem.row,
+            column=problem.column,
+            message=str(problem),
+        )
+    for table in ("values", "claims"):
+        file = ctx.file(table)
+        id_column = "value_id" if table == "values" else "claim_id"
+        for index, (row_id, quote) in enumerate(
+            zip(
+                ctx.pkg.tables[table][id_column].tolist(),
+                ctx.pkg.tables[table]["quote"].tolist(),
+                strict=True,
+            )
+        ):
+            if not quote.strip():
+                yield Finding(
+                    rule="integrity",
+                    severity="error",
+                    file=file,
+                    row=index + 2,
+                    column="quote",
+                    value_id=row_id if table == "values" else None,
+                    claim_id=row_id if table == "claims" else None,
+                    message=f"{file}, row {index + 2}, {row_id}: the quote is empty; copy the "
+                    "source's exact words that state it",
+                )
+    yield from _dates(ctx)
+    yield from _values(ctx)
+
+
+def _dates(ctx: Context) -> Iterator[Finding]:
+    published = dict(zip(ctx.pkg.sources["source_id"], ctx.pkg.sources["published"], strict=True))
+    file = ctx.file("values")
+    for value_id, (row, cells) in ctx.value_rows.items():
+        when, pub = cells["as_of"], published.get(cells["source_id"], "")
+        if when and pub and earliest(when) > latest(pub):
+            yield Finding(
+                rule="integrity",
+                severity="error",
+                value_id=value_id,
+                file=file,
+                row=row,
+                column="as_of",
+                expected=f"on or before {pub}",
+                observed=when,
+                message=f"{file}, row {row}, {value_id}: as_of {when} is after its source "
+                f"{cells['source_id']} was published ({pub}); fix either date",
+            )
+
+
+def _values(ctx: Context) -> Iterator[Finding]:
+    file = ctx.file("values")
+    groups = peers(ctx)
+    for value_id, (row, cells) in ctx.value_rows.items():
+        if value_id in ctx.value_problems:
+            yield Finding(
+                rule="integrity",
+                severity="error",
+                value_id=value_id,
+                file=file,
+                row=row,
+                column="value",
+                observed=cells["value"],
+                message=f"{file}, row {row}, {value_id}: {ctx.value_problems[value_id]}",
+            )
+            continue
+        if value_id in ctx.used_values:
+            continue
+        if any(
+            comparable(cells, o)
+            for o in groups[(cells["entity_id"], cells["metric_id"], cells["baseline_entity_id"])]
+        ):
+            continue
+        yield Finding(
+            rule="integrity",
+            severity="info",
+            value_id=value_id,
+            file=file,
+            row=row,
+            message=f"{file}, row {row}, {value_id}: used by no claim and compared with no "
+            "other source's value (recorded for completeness)",
+        )
+
+
+def earliest(date: str) -> str:
+    """The first day a YYYY, YYYY-MM or YYYY-MM-DD date can mean, as YYYY-MM-DD."""
+    return (date + "-01-01")[:10] if len(date) == 4 else (date + "-01")[:10]
+
+
+def latest(date: str) -> str:
+    """The last day a partial date can mean (days past a month's end compare the same way)."""
+    return (date + "-12-31")[:10] if len(date) == 4 else (date + "-31")[:10]

@@ -1,0 +1,64 @@
+"""Rule ``release``: a released version's tables are as recorded, and every version has a CHANGELOG entry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claimtally.data.releases import changelog_versions, current_state, recorded, version_key
+from claimtally.report.model import Finding
+from claimtally.rules.context import Context
+
+ADVICE = "bump the version in datapackage.json and add a CHANGELOG.md section for it"
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """Data unchanged since its version was released; no version without a CHANGELOG section."""
+    rows = recorded(ctx.pkg)
+    if not rows:
+        return
+    version = ctx.pkg.version
+    descriptor = ctx.pkg.path.name
+    released = sorted({r["version"] for r in rows}, key=version_key)
+    if version_key(version) < version_key(released[-1]):
+        yield Finding(
+            rule="release",
+            severity="error",
+            file=descriptor,
+            column="version",
+            expected=f">= {released[-1]}",
+            observed=version,
+            message=f"{descriptor}: version {version} is older than the released {released[-1]}; "
+            "versions only go up",
+        )
+    sections = changelog_versions(ctx.pkg.root)
+    if sections is not None and version not in sections:
+        yield Finding(
+            rule="release",
+            severity="error",
+            file="CHANGELOG.md",
+            column="version",
+            observed=version,
+            message=f"CHANGELOG.md has no '## [{version}]' section for the package version "
+            f"{version}; add one that says what changed in the data and the library",
+        )
+    mine = {r["resource"]: r for r in rows if r["version"] == version}
+    if not mine:
+        return  # an unreleased version: its data may still change
+    for state in current_state(ctx.pkg):
+        row = mine.get(state.resource)
+        file = ctx.file(state.resource)
+        if row is None:
+            continue
+        was = (row["sha256"], row["bytes"], row["rows"])
+        now = (state.sha256, str(state.bytes), str(state.rows))
+        if was != now:
+            yield Finding(
+                rule="release",
+                severity="error",
+                file=file,
+                expected=f"sha256:{row['sha256']}",
+                observed=f"sha256:{state.sha256}",
+                message=f"{file}: resource '{state.resource}' differs from version {version} as released on "
+                f"{row['date']} (rows {row['rows']} → {state.rows}, bytes {row['bytes']} → "
+                f"{state.bytes}); released data never changes: {ADVICE}",
+            )

@@ -1,0 +1,160 @@
+"""Rule ``schema``: the package against its own Table Schemas, column-wise or by frictionless.
+
+A table read regularly whose schema uses only the contract's types and constraints is checked
+column-wise by :mod:`claimtally.data.columns` (the same errors as frictionless, a hundred times faster);
+any other table, and the package as a whole when one is, is checked by frictionless itself.
+
+frictionless follows whatever a descriptor names: a URL for a schema, a dialect or a profile, a
+symlink out of the folder, an undeclared encoding it guesses. So it never sees the package's own
+descriptor: it gets a rebuilt one holding only the tables claimtally has already read (paths checked to
+stay inside the package folder), their inline schemas and dialects, UTF-8 declared, and no key that
+could name another document. Every error is reported (no error limit); a run that stops early is
+reported as partial, and an exception inside frictionless becomes a finding, not a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from claimtally.data import columns
+from claimtally.data.descriptor import resource
+from claimtally.report.model import Finding
+from claimtally.rules.context import Context
+
+#: Errors frictionless may report before it stops; far more than any real package has.
+ERROR_LIMIT = 1_000_000
+_SCHEMA_KEYS = ("fields", "primaryKey", "foreignKeys", "missingValues", "uniqueKeys")
+_FIELD_KEYS = (
+    "name",
+    "type",
+    "format",
+    "constraints",
+    "description",
+    "trueValues",
+    "falseValues",
+    "bareNumber",
+    "groupChar",
+    "decimalChar",
+    "missingValues",
+)
+_DIALECT_KEYS = (
+    "header",
+    "delimiter",
+    "quoteChar",
+    "doubleQuote",
+    "escapeChar",
+    "skipInitialSpace",
+    "lineTerminator",
+    "commentChar",
+    "headerRow",
+    "headerJoin",
+    "commentRows",
+)
+
+
+def safe_descriptor(ctx: Context) -> dict[str, Any]:
+    """A descriptor frictionless can validate without reaching anything outside the package folder."""
+    resources = []
+    for name in ctx.pkg.tables:
+        res = resource(ctx.pkg.descriptor, name, ctx.pkg.path)
+        schema = {k: v for k, v in res["schema"].items() if k in _SCHEMA_KEYS}
+        schema["fields"] = [{k: v for k, v in f.items() if k in _FIELD_KEYS} for f in res["schema"]["fields"]]
+        raw_dialect = res.get("dialect")
+        dialect: dict[str, Any] = raw_dialect if isinstance(raw_dialect, dict) else {}
+        clean: dict[str, Any] = {
+            "name": name,
+            "type": "table",
+            "path": res["path"],
+            "scheme": "file",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": schema,
+            "dialect": {k: v for k, v in dialect.items() if k in _DIALECT_KEYS},
+        }
+        for key in ("hash", "bytes"):
+            if isinstance(res.get(key), str | int):
+                clean[key] = res[key]
+        resources.append(clean)
+    return {"name": ctx.pkg.name or "package", "resources": resources}
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """Table Schema validation as frictionless does it: types, constraints, keys, hashes."""
+    slow = [name for name in ctx.pkg.tables if not fast_path(ctx, name)]
+    for name in ctx.pkg.tables:
+        if name not in slow:
+            yield from column_findings(ctx, name)
+    if slow:
+        yield from frictionless_findings(ctx, only=set(slow))
+
+
+def fast_path(ctx: Context, name: str) -> bool:
+    """Whether a table is checked column-wise: read regularly, and only types and constraints we check."""
+    res = resource(ctx.pkg.descriptor, name, ctx.pkg.path)
+    return not ctx.pkg.tables[name].attrs.get("irregular") and columns.supported(res)
+
+
+def column_findings(ctx: Context, name: str) -> Iterator[Finding]:
+    """The column-wise validator's errors for one table, as findings."""
+    res = resource(ctx.pkg.descriptor, name, ctx.pkg.path)
+    descriptors = {t: resource(ctx.pkg.descriptor, t, ctx.pkg.path) for t in ctx.pkg.tables}
+    file = ctx.pkg.root / str(res["path"])
+    for error in columns.validate_table(name, res, ctx.pkg.tables[name], file, ctx.pkg.tables, descriptors):
+        yield _finding(str(res["path"]), error)
+
+
+def frictionless_findings(ctx: Context, only: set[str] | None = None) -> Iterator[Finding]:
+    """frictionless's errors for the package (for the tables in ``only``, when given), as findings."""
+    from frictionless import Package  # deferred: it is the slowest import of the checker
+
+    descriptor = ctx.pkg.path.name
+    try:
+        package = Package(safe_descriptor(ctx), basepath=str(ctx.pkg.root))
+        report = package.validate(limit_errors=ERROR_LIMIT)
+    except Exception as exc:
+        detail = " ".join(str(exc).split())[:300]
+        yield Finding(
+            rule="schema",
+            severity="error",
+            file=descriptor,
+            message=f"{descriptor}: schema validation stopped ({type(exc).__name__}: {detail}); "
+            "fix the package so frictionless can read it",
+        )
+        return
+    for error in report.errors:
+        yield Finding(
+            rule="schema",
+            severity="error",
+            file=descriptor,
+            message=f"{descriptor}: {error.message}; fix the descriptor",
+        )
+    for task in report.tasks:
+        if only is not None and task.name not in only:
+            continue
+        for warning in task.warnings:
+            yield Finding(
+                rule="schema",
+                severity="error",
+                file=str(task.place),
+                message=f"{task.place}: validation is partial ({warning}); fix the errors reported "
+                "and run the check again",
+            )
+        for error in task.errors:
+            yield _finding(str(task.place), error)
+
+
+def _finding(place: str, error: Any) -> Finding:
+    row = getattr(error, "row_number", None) or getattr(error, "row", None)
+    column = getattr(error, "field_name", None) or getattr(error, "field", None)
+    where = ", ".join([place] + ([f"row {row}"] if row else []) + ([f"column {column}"] if column else []))
+    return Finding(
+        rule="schema",
+        severity="error",
+        file=place,
+        row=row,
+        column=column,
+        observed=getattr(error, "cell", None),
+        message=f"{where}: {error.type}: {error.note}; fix the file or its schema",
+    )

@@ -1,0 +1,1 @@
+"""Versions of a package: citations and diffs between releases."""

@@ -1,0 +1,64 @@
+"""Renderers: golden text and JSON for a scenario package, escaping, explain."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import claimtally
+from builders import assert_golden
+from claimtally.errors import ClaimtallyError
+from claimtally.output import clean
+from claimtally.report.render import render
+from claimtally.report.text import render_explain
+
+HERE = Path(__file__).parents[1]  # tests/
+BASIC = HERE / "scenarios" / "basic"
+GOLDEN = HERE / "golden"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_report_matches_its_golden_file(fmt: str) -> None:
+    """The rendered report of the basic scenario is exactly the recorded one."""
+    assert_golden(f"basic.{'txt' if fmt == 'text' else 'json'}", render(claimtally.check(BASIC), fmt))
+
+
+def test_explain_matches_its_golden_file() -> None:
+    """explain shows each value's interval and why, each step, and the verdict."""
+    assert_golden("basic-explain.txt", render_explain(claimtally.check(BASIC), "doubled_input"))
+
+
+def test_json_has_the_contract_fields() -> None:
+    """package, summary, claims and findings with the fields the contract names."""
+    data = json.loads(render(claimtally.check(BASIC), "json"))
+    assert {"name", "version", "hash"} <= set(data["package"])
+    assert {"verdicts", "severities"} <= set(data["summary"])
+    assert {"claim_id", "verdict", "strict", "loose", "computed", "stated", "message"} <= set(
+        data["claims"][0]
+    )
+    assert {"rule", "severity", "claim_id", "value_id", "message"} <= set(data["findings"][0])
+
+
+def test_json_is_stable_across_runs() -> None:
+    """Two checks of the same input render the same bytes."""
+    assert render(claimtally.check(BASIC), "json") == render(claimtally.check(BASIC), "json")
+
+
+def test_colour_only_when_asked() -> None:
+    """ANSI colour appears with color=True and never by default."""
+    report = claimtally.check(BASIC)
+    assert "\x1b[" not in render(report, "text")
+    assert "\x1b[31m" in render(report, "text", color=True)
+
+
+def test_control_characters_from_data_are_escaped() -> None:
+    """An escape sequence inside a quote is shown, not sent to the terminal."""
+    assert "a\\x1b[2Jb\\x07" == clean("a\x1b[2Jb\x07")
+
+
+def test_explain_of_an_unknown_claim_suggests_the_closest() -> None:
+    """A misspelled claim id gets a 'did you mean'."""
+    with pytest.raises(ClaimtallyError, match="did you mean doubled_input"):
+        render_explain(claimtally.check(BASIC), "doubled_inptu")
