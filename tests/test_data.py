@@ -8,7 +8,7 @@ import pytest
 
 from builders import EVIDENCE
 from claimtally.data.package import load
-from claimtally.rules.agreement import comparable
+from claimtally.rules.context import comparable
 
 PKG = load()
 ARTICLE_ID = "gpt55-retrain-article"

@@ -8,13 +8,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from claimtally.arith.truth import Tri
 from claimtally.data.hashing import package_hash
 from claimtally.data.package import Package, line_at, read
-from claimtally.expr.evaluate import truth_text
 from claimtally.limits import Limits
 from claimtally.report.model import ClaimResult, Finding, PackageInfo, Report, summarise
 from claimtally.rules import run, select
-from claimtally.rules.claims import decisive, describe
 from claimtally.rules.context import ClaimEval, Context
 
 
@@ -99,21 +98,21 @@ def claim_result(c: ClaimEval) -> ClaimResult:
         return ClaimResult(
             **common,
             verdict="undetermined",
-            strict="unknown",
-            loose="unknown",
+            strict=Tri.UNKNOWN,
+            loose=Tri.UNKNOWN,
             computed=None,
             stated=None,
             message=c.error or "not evaluated",
         )
-    rel = decisive(c)
+    rel = c.outcome.decisive()
     return ClaimResult(
         **common,
         verdict=c.outcome.verdict,
-        strict=truth_text(c.outcome.strict),
-        loose=truth_text(c.outcome.loose),
+        strict=c.outcome.strict,
+        loose=c.outcome.loose,
         computed=rel.computed if rel else None,
         stated=rel.stated if rel else None,
-        message=describe(c),
+        message=c.outcome.describe(),
         relations=tuple(c.outcome.relations),
         derivation=tuple(c.outcome.steps),
     )

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from claimtally.report.model import SEVERITIES, Finding, Report
+from claimtally.report.model import Finding, Report, at_or_above
 
 _REPORT = pytest.StashKey[Report]()
 
@@ -78,8 +78,7 @@ class ClaimtallyFailure(Exception):
 
 
 def _items(session: pytest.Session, report: Report, fail_on: str, path: Path) -> Iterator[ClaimtallyItem]:
-    limit = SEVERITIES.index(fail_on)
-    failing = [f for f in report.findings if SEVERITIES.index(f.severity) <= limit]
+    failing = [f for f in report.findings if at_or_above(f.severity, fail_on)]
     for claim in report.claims:
         mine = [f for f in failing if f.claim_id == claim.claim_id]
         yield ClaimtallyItem.from_parent(session, name=f"claim::{claim.claim_id}", path=path, findings=mine)

@@ -7,6 +7,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal
 
 import pytest
 from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from claimtally.arith.intervals import (
     Interval,
@@ -296,3 +297,25 @@ def test_arithmetic_of_points_is_tight(a: tuple[Interval, Decimal], b: tuple[Int
     px, py = Interval.point(x), Interval.point(y)
     assert add(px, py) == Interval.point(exact_sum)
     assert mul(px, py) == Interval.point(exact_product)
+
+
+def test_show_rounds_long_ends_outward() -> None:
+    """1/3 is shown with six decimals, the low end down and the high end up."""
+    third = div(Interval.point(Decimal(1)), Interval.point(Decimal(3)))
+    assert "[0.333333, 0.333334]" == third.show()
+
+
+def test_show_keeps_short_ends_and_huge_ones_exactly() -> None:
+    """Ends with six decimals or fewer print as they are, however many integer digits they have."""
+    big = Decimal("1" * 80 + ".25")
+    assert f"[{big}, {big}]" == Interval.point(big).show()
+    wide = Interval(Decimal("12345678901234567890123456789012345.1234567"), Decimal("1" * 40 + ".0000001"))
+    assert f"[12345678901234567890123456789012345.123456, {'1' * 40}.000001]" == wide.show()
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=12, min_value=-(10**30), max_value=10**30))
+def test_show_never_cuts_inside_the_interval(x: Decimal) -> None:
+    """The printed ends, read back, contain the interval: low end at or below, high end at or above."""
+    point = Interval.point(x)
+    lo, hi = point.show()[1:-1].split(", ")
+    assert Decimal(lo) <= x <= Decimal(hi)

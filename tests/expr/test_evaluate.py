@@ -8,7 +8,7 @@ import pytest
 
 from claimtally.arith import stated as nb
 from claimtally.expr import parse as ex
-from claimtally.expr.evaluate import ValueInfo, evaluate, gap, show, verdict_of
+from claimtally.expr.evaluate import ValueInfo, evaluate, gap, verdict_of
 
 AROUND = nb.Hedge(hedge_id="around", kind="approx", relative_tolerance=Decimal("0.1"), digit_units=Decimal(2))
 
@@ -90,9 +90,3 @@ def test_gap_is_zero_when_intervals_touch_and_signed_otherwise() -> None:
     assert "0" == gap(one, two)
     assert "-2" == gap(nb.Interval(Decimal(0), Decimal(0)), two)
     assert "2" == gap(nb.Interval(Decimal(5), Decimal(5)), two)
-
-
-def test_show_rounds_long_ends_outward() -> None:
-    """1/3 is shown with six decimals, the low end down and the high end up."""
-    third = nb.div(nb.Interval.point(Decimal(1)), nb.Interval.point(Decimal(3)))
-    assert "[0.333333, 0.333334]" == show(third)

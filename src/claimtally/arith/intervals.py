@@ -38,7 +38,7 @@ from decimal import (
     InvalidOperation,
     Overflow,
 )
-from functools import reduce
+from functools import lru_cache, reduce
 
 #: Significant digits of every computed bound; beyond them a bound is rounded outwards.
 PRECISION = 60
@@ -160,10 +160,43 @@ class Interval:
         return _make(lo, lo_open, hi, hi_open)
 
     def __str__(self) -> str:
-        """``[5.295, 5.305]``, ``(20, ∞)``, ``(-∞, 20]``."""
+        """``[5.295, 5.305]``, ``(20, ∞)``, ``(-∞, 20]``: every digit of the ends."""
         lo = "-∞" if self.lo is None else fmt(self.lo)
         hi = "∞" if self.hi is None else fmt(self.hi)
         return f"{'(' if self.lo_open else '['}{lo}, {hi}{')' if self.hi_open else ']'}"
+
+    def show(self) -> str:
+        """The interval for people: ends with more than :data:`DISPLAY_PLACES` decimals rounded
+        outward, so the printed interval still contains this one (arithmetic keeps every digit).
+
+        >>> Interval(Decimal("0.33333333"), Decimal("0.66666667")).show()
+        '[0.333333, 0.666667]'
+        """
+        return _show(self)
+
+
+#: Reports print at most this many decimals of an end (:meth:`Interval.show`).
+DISPLAY_PLACES = 6
+_QUANTUM = Decimal(1).scaleb(-DISPLAY_PLACES)
+
+
+@lru_cache(maxsize=1 << 16)
+def _show(iv: Interval) -> str:
+    # cached: the same value intervals are shown in every claim that names them
+    lo = "-∞" if iv.lo is None else fmt(_cut(iv.lo, ROUND_FLOOR))
+    hi = "∞" if iv.hi is None else fmt(_cut(iv.hi, ROUND_CEILING))
+    return f"{'(' if iv.lo_open else '['}{lo}, {hi}{')' if iv.hi_open else ']'}"
+
+
+def _cut(end: Decimal, rounding: str) -> Decimal:
+    """``end`` rounded to :data:`DISPLAY_PLACES` decimals in the direction ``rounding``, exactly."""
+    exponent = end.as_tuple().exponent
+    assert isinstance(exponent, int)  # ends are finite
+    if -exponent <= DISPLAY_PLACES:
+        return end
+    # a local context wide enough for every digit kept: quantize never runs out of precision
+    context = Context(prec=max(1, end.adjusted() + 1) + DISPLAY_PLACES + 1, rounding=rounding)
+    return end.quantize(_QUANTUM, context=context)
 
 
 # ---- ends as extended reals --------------------------------------------------------------------

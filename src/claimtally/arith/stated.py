@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal, get_args
 
 from claimtally.arith.intervals import (
     DOWN,
@@ -48,7 +47,8 @@ from claimtally.arith.intervals import (
     neg,
     sub,
 )
-from claimtally.arith.truth import RELATIONS, Tri, compare, tri_and, tri_not, tri_or
+from claimtally.arith.truth import Tri, compare, tri_and, tri_not, tri_or
+from claimtally.contract import HEDGE_KINDS, RELATIONS, HedgeKind
 from claimtally.errors import ValueTextError
 from claimtally.limits import DEFAULT_MAX_DIGITS
 
@@ -194,11 +194,6 @@ def rounding_interval(s: Stated) -> Interval:
     """The numbers that round to ``s`` as written: ``[v − unit/2, v + unit/2]`` (statcheck's rule)."""
     half = _half_unit(s)
     return Interval(DOWN.subtract(s.value, half), UP.add(s.value, half))
-
-
-HedgeKind = Literal["approx", "above", "at-least", "below", "at-most", "nearly", "exact"]
-#: The hedge kinds of the contract's ``hedges`` table.
-HEDGE_KINDS: tuple[HedgeKind, ...] = get_args(HedgeKind)
 
 
 @dataclass(frozen=True)

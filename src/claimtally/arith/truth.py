@@ -7,13 +7,17 @@ intervals as sets (they overlap or not).
 
 from __future__ import annotations
 
-import enum
+from enum import StrEnum
 
 from claimtally.arith.intervals import Interval
+from claimtally.contract import RELATIONS
 
 
-class Tri(enum.Enum):
-    """A three-valued truth: a relation over intervals holds, fails, or is undetermined."""
+class Tri(StrEnum):
+    """A three-valued truth: a relation over intervals holds, fails, or is undetermined.
+
+    A ``StrEnum``, so it prints and serialises as ``true``, ``false`` or ``unknown``.
+    """
 
     TRUE = "true"
     FALSE = "false"
@@ -34,9 +38,6 @@ def _all_at_most(a: Interval, b: Interval) -> bool:
 
 def _tri(holds: bool, fails: bool) -> Tri:
     return Tri.TRUE if holds else Tri.FALSE if fails else Tri.UNKNOWN
-
-
-RELATIONS = ("==", "!=", "<", "<=", ">", ">=")
 
 
 def compare(op: str, left: Interval, right: Interval) -> Tri:

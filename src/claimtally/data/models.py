@@ -9,12 +9,13 @@ The models are strict and forbid extra fields; ``tests/test_models.py`` checks t
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from claimtally.contract import EntityKind, HedgeKind, SourceKind, Unit, Verdict
 from claimtally.data.table import records
-from claimtally.errors import PackageError
+from claimtally.errors import PackageError, locate
 
 DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 DECIMAL_TEXT = r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?[KMB]?$"
@@ -25,20 +26,6 @@ SOURCE_ID = r"^[a-z0-9][a-z0-9-]*$"
 SourceId = Annotated[str, Field(pattern=SOURCE_ID)]
 EntityId = Annotated[str, Field(pattern=ENTITY_ID)]
 Date = Annotated[str, Field(pattern=DATE)]
-Verdict = Literal["holds", "holds-loosely", "fails", "undetermined"]
-Unit = Literal[
-    "percent",
-    "points",
-    "usd-per-mtok",
-    "usd",
-    "gbp-per-mtok",
-    "tokens",
-    "tokens-per-second",
-    "seconds",
-    "ratio",
-    "count",
-    "elo",
-]
 
 
 class Row(BaseModel):
@@ -56,7 +43,7 @@ class Source(Row):
     title: str
     url: Annotated[str, Field(pattern=r"^https?://[^\s]+$")]
     publisher: str
-    kind: Literal["article", "vendor", "independent", "secondary"]
+    kind: SourceKind
     published: Date | None = None
     notes: str | None = None
 
@@ -67,7 +54,7 @@ class Entity(Row):
     table: ClassVar[str] = "entities"
     entity_id: EntityId
     name: str
-    kind: Literal["model", "product", "benchmark", "workload", "group"]
+    kind: EntityKind
     vendor: str | None = None
     released: Date | None = None
 
@@ -89,7 +76,7 @@ class Hedge(Row):
 
     table: ClassVar[str] = "hedges"
     hedge_id: Annotated[str, Field(pattern=r"^[a-z][a-z-]*$")]
-    kind: Literal["approx", "above", "at-least", "below", "at-most", "nearly", "exact"]
+    kind: HedgeKind
     relative_tolerance: Annotated[str, Field(pattern=TOLERANCE)] | None = None
     digit_units: Annotated[str, Field(pattern=TOLERANCE)] | None = None
     rationale: str
@@ -161,6 +148,6 @@ def rows_of(pkg: Any, table: str) -> list[Row]:
         except ValidationError as exc:
             error = exc.errors()[0]
             column = ".".join(str(p) for p in error["loc"][:1])
-            msg = f"{label}, row {index + 2}, column {column}: {error['msg']}; fix the cell"
+            msg = locate(label, index + 2, f"column {column}", f"{error['msg']}; fix the cell")
             raise PackageError(msg) from None
     return rows

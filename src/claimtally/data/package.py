@@ -27,7 +27,7 @@ from claimtally.data.descriptor import (
     resource_file,
 )
 from claimtally.data.table import line_starts, read_table
-from claimtally.errors import PackageError
+from claimtally.errors import PackageError, locate
 from claimtally.limits import Limits
 
 
@@ -144,7 +144,7 @@ class KeyProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}, row {self.row}, column {self.column}: {self.message}"
+        return locate(self.file, self.row, f"column {self.column}", self.message)
 
 
 def key_problems(pkg: Package) -> Iterator[KeyProblem]:

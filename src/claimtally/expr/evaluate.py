@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
-from functools import lru_cache, reduce
+from decimal import Decimal
+from functools import reduce
 
 from claimtally.arith import stated as nb
+from claimtally.contract import Verdict
 from claimtally.expr import parse as ex
-from claimtally.report.model import Relation, Truth, Verdict
 
 READINGS = ("strict", "loose")
 
@@ -28,6 +28,28 @@ _ARITH: dict[str, Callable[[nb.Interval, nb.Interval], nb.Interval]] = {
     "*": nb.mul,
     "/": nb.div,
 }
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One relation of a claim in both readings: the intervals as printed and how far apart they are."""
+
+    text: str
+    op: str
+    strict: nb.Tri
+    loose: nb.Tri
+    computed: str
+    """Strict interval of the computed (left) side."""
+    stated: str
+    """Strict interval of the stated (right) side."""
+    computed_loose: str
+    stated_loose: str
+    gap: str
+    """Distance between the strict intervals (0 when they touch or overlap)."""
+
+
+def _show(iv: nb.Interval | None) -> str:
+    return "undefined" if iv is None else iv.show()
 
 
 @dataclass(frozen=True)
@@ -57,6 +79,24 @@ class Outcome:
         """holds / holds-loosely / fails / undetermined from the two readings."""
         return verdict_of(self.strict, self.loose)
 
+    def decisive(self) -> Relation | None:
+        """The relation that decides the verdict: the first not true strictly, else the last."""
+        if not self.relations:
+            return None
+        return next((r for r in self.relations if r.strict is not nb.Tri.TRUE), self.relations[-1])
+
+    def describe(self) -> str:
+        """One line on the decisive relation: computed and stated intervals and the gap."""
+        rel = self.decisive()
+        if rel is None:
+            return "no relation"
+        text = f"{rel.text}: computed {rel.computed}, stated {rel.stated}"
+        if rel.stated_loose != rel.stated or rel.computed_loose != rel.computed:
+            text += f" (loose {rel.computed_loose} vs {rel.stated_loose})"
+        if rel.gap not in ("0", "undefined"):
+            text += f", gap {rel.gap}"
+        return text
+
 
 def verdict_of(strict: nb.Tri, loose: nb.Tri) -> Verdict:
     """Contract §5: true strictly holds; true only loosely holds loosely; false loosely fails."""
@@ -67,11 +107,6 @@ def verdict_of(strict: nb.Tri, loose: nb.Tri) -> Verdict:
     if loose is nb.Tri.FALSE:
         return "fails"
     return "undetermined"
-
-
-def truth_text(t: nb.Tri) -> Truth:
-    """``true``, ``false`` or ``unknown``."""
-    return {nb.Tri.TRUE: "true", nb.Tri.FALSE: "false"}.get(t, "unknown")  # type: ignore[return-value]
 
 
 class _Undefined(Exception):
@@ -127,7 +162,7 @@ class _Run:
             msg = f"not an arithmetic expression: {ex.to_text(node)}"
             raise TypeError(msg)
         if log:
-            self.steps.append(f"{self.reading}: {self.text(node)} = {show(result)}")
+            self.steps.append(f"{self.reading}: {self.text(node)} = {_show(result)}")
         return result
 
     def stated_side(self, node: ex.Node) -> nb.Interval:
@@ -144,7 +179,7 @@ class _Run:
             return value
         widened = nb.widen(value, w, self.hedge.kind)
         side = self.text(node)
-        self.steps.append(f"loose: {side} widened by {nb.fmt(w)} ({self.hedge.hedge_id}) = {show(widened)}")
+        self.steps.append(f"loose: {side} widened by {nb.fmt(w)} ({self.hedge.hedge_id}) = {_show(widened)}")
         return widened
 
     def truth(self, node: ex.Node) -> nb.Tri:
@@ -167,7 +202,7 @@ class _Run:
             text = f"{self.text(node.operands[i])} {op} {self.text(node.operands[i + 1])}"
             t = nb.Tri.UNKNOWN if left is None or right is None else nb.compare(op, left, right)
             self.pairs.append((text, op, t, left, right))
-            self.steps.append(f"{self.reading}: {show(left)} {op} {show(right)}: {truth_text(t)}")
+            self.steps.append(f"{self.reading}: {_show(left)} {op} {_show(right)}: {t}")
             results.append(t)
         return reduce(nb.tri_and, results)
 
@@ -176,7 +211,7 @@ def evaluate(tree: ex.Node, values: Mapping[str, ValueInfo], hedge: nb.Hedge | N
     """Evaluate a parsed claim over the values' intervals in both readings."""
     units = {k: v.stated.unit for k, v in values.items()}
     nominal = {k: nb.Interval.point(v.stated.value) for k, v in values.items()}
-    steps = [f"{k} = {v.why}: strict {show(v.strict)}, loose {show(v.loose)}" for k, v in values.items()]
+    steps = [f"{k} = {v.why}: strict {v.strict.show()}, loose {v.loose.show()}" for k, v in values.items()]
     problems: list[str] = []
     texts: dict[int, str] = {}
     runs = []
@@ -190,42 +225,17 @@ def evaluate(tree: ex.Node, values: Mapping[str, ValueInfo], hedge: nb.Hedge | N
         Relation(
             text=s[0],
             op=s[1],
-            strict=truth_text(s[2]),
-            loose=truth_text(lo[2]),
-            computed=show(s[3]),
-            stated=show(s[4]),
-            computed_loose=show(lo[3]),
-            stated_loose=show(lo[4]),
+            strict=s[2],
+            loose=lo[2],
+            computed=_show(s[3]),
+            stated=_show(s[4]),
+            computed_loose=_show(lo[3]),
+            stated_loose=_show(lo[4]),
             gap=gap(s[3], s[4]),
         )
         for s, lo in zip(s_run.pairs, l_run.pairs, strict=True)
     ]
     return Outcome(strict=strict, loose=loose, relations=relations, steps=steps, problems=problems)
-
-
-#: Reports print at most this many decimals, rounding each end outward so the shown interval still
-#: contains the exact one (arithmetic itself keeps every digit).
-DISPLAY_PLACES = 6
-
-
-@lru_cache(maxsize=1 << 16)
-def show(iv: nb.Interval | None) -> str:
-    """An interval for people: long ends rounded outward to :data:`DISPLAY_PLACES` decimals (cached:
-    the same value intervals are shown in every claim that names them)."""
-    if iv is None:
-        return "undefined"
-    lo = "-∞" if iv.lo is None else nb.fmt(_cut(iv.lo, ROUND_FLOOR))
-    hi = "∞" if iv.hi is None else nb.fmt(_cut(iv.hi, ROUND_CEILING))
-    return f"{'(' if iv.lo_open else '['}{lo}, {hi}{')' if iv.hi_open else ']'}"
-
-
-_QUANTUM = Decimal(1).scaleb(-DISPLAY_PLACES)
-
-
-def _cut(end: Decimal, rounding: str) -> Decimal:
-    if -end.as_tuple().exponent <= DISPLAY_PLACES:  # type: ignore[operator]
-        return end
-    return end.quantize(_QUANTUM, rounding=rounding)
 
 
 def gap(left: nb.Interval | None, right: nb.Interval | None) -> str:

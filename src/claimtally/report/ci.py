@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from claimtally.output import clean
-from claimtally.report.model import SEVERITIES, Finding, Report
+from claimtally.report.model import Finding, Report, at_or_above
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning"}
 
@@ -29,10 +29,6 @@ def _subject(f: Finding) -> str:
     if f.file and f.row:
         return clean(f"{f.file} row {f.row}")
     return clean(f.file or "package")
-
-
-def _at_or_above(severity: str, fail_on: str) -> bool:
-    return fail_on != "never" and SEVERITIES.index(severity) <= SEVERITIES.index(fail_on)
 
 
 def render_junit(report: Report, fail_on: str = "error") -> str:
@@ -51,7 +47,7 @@ def render_junit(report: Report, fail_on: str = "error") -> str:
         for subject, findings in (cases or {rule: []}).items():
             case = ET.SubElement(suite, "testcase", name=subject, classname=f"claimtally.{rule}")
             counts["tests"] += 1
-            failing = [f for f in findings if _at_or_above(f.severity, fail_on)]
+            failing = [f for f in findings if at_or_above(f.severity, fail_on)]
             for f in failing:
                 where = f"{f.file}:{f.line or f.row}" if f.file and (f.line or f.row) else (f.file or "")
                 failure = ET.SubElement(case, "failure", message=clean(f.message), type=f.severity)

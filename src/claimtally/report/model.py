@@ -5,16 +5,42 @@ Renderers are in :mod:`claimtally.report.text`; they read a :class:`Report` and 
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
-Severity = Literal["error", "warning", "info"]
-Verdict = Literal["holds", "holds-loosely", "fails", "undetermined"]
-Truth = Literal["true", "false", "unknown"]
+from claimtally.arith.truth import Tri
+from claimtally.contract import SEVERITIES, VERDICTS, Severity, Verdict
+from claimtally.errors import locate
+from claimtally.expr.evaluate import Relation
 
-SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
-VERDICTS: tuple[Verdict, ...] = ("holds", "holds-loosely", "fails", "undetermined")
+__all__ = [
+    "SEVERITIES",
+    "VERDICTS",
+    "ClaimResult",
+    "Finding",
+    "PackageInfo",
+    "Relation",
+    "Report",
+    "Severity",
+    "Summary",
+    "Verdict",
+    "at_or_above",
+    "summarise",
+]
+
+
+def at_or_above(severity: str, fail_on: str) -> bool:
+    """Whether a finding of ``severity`` meets the threshold ``fail_on`` (``never``: none does).
+
+    The one severity threshold: the report's exit status, the CI formats and the pytest plugin use it.
+
+    >>> at_or_above("warning", "error"), at_or_above("error", "warning"), at_or_above("error", "never")
+    (False, True, False)
+    """
+    if fail_on == "never":
+        return False
+    return SEVERITIES.index(severity) <= SEVERITIES.index(fail_on)
 
 
 class _Model(BaseModel):
@@ -41,22 +67,15 @@ class Finding(_Model):
     message: str
     """One sentence: where, what was expected, what was found and what to do."""
 
+    @classmethod
+    def at(cls, file: str, row: int | None, label: str | None, message: str, **fields: Any) -> Finding:
+        """A finding about a place: ``message`` gets the prefix ``file, row N, label:`` (see
+        :func:`claimtally.errors.locate`), and ``file`` and ``row`` are set from the same arguments.
 
-class Relation(_Model):
-    """One relation of a claim in both readings: the intervals and how far apart they are."""
-
-    text: str
-    op: str
-    strict: Truth
-    loose: Truth
-    computed: str
-    """Strict interval of the computed (left) side."""
-    stated: str
-    """Strict interval of the stated (right) side."""
-    computed_loose: str
-    stated_loose: str
-    gap: str
-    """Distance between the strict intervals (0 when they touch or overlap)."""
+        >>> Finding.at("data/claims.csv", 3, "claim c1", "fails", rule="claims", severity="error").message
+        'data/claims.csv, row 3, claim c1: fails'
+        """
+        return cls(file=file, row=row, message=locate(file, row, label, message), **fields)
 
 
 class ClaimResult(_Model):
@@ -69,8 +88,8 @@ class ClaimResult(_Model):
     topic: str
     expect: Verdict | None
     verdict: Verdict
-    strict: Truth
-    loose: Truth
+    strict: Tri
+    loose: Tri
     computed: str | None
     stated: str | None
     message: str
@@ -79,6 +98,8 @@ class ClaimResult(_Model):
     """Value ids the expression reads, in order of first appearance (their rows name the sources)."""
     derivation: tuple[str, ...] = ()
     """Each value's interval and why, then each step, in order (``claimtally explain``)."""
+    error_position: int | None = Field(default=None, exclude=True)
+    """Where in ``expression`` it stops parsing (0-based), for the caret under it; not in the JSON."""
 
 
 class PackageInfo(_Model):
@@ -110,10 +131,7 @@ class Report(_Model):
 
     def failing(self, fail_on: str) -> list[Finding]:
         """Findings at or above a severity (``never`` gives none)."""
-        if fail_on == "never":
-            return []
-        limit = [str(s) for s in SEVERITIES].index(fail_on)
-        return [f for f in self.findings if SEVERITIES.index(f.severity) <= limit]
+        return [f for f in self.findings if at_or_above(f.severity, fail_on)]
 
     def exit_status(self, fail_on: str) -> int:
         """What ``claimtally check`` exits with: 1 when a finding is at or above ``fail_on``, else 0."""

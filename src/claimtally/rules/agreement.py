@@ -18,30 +18,7 @@ from collections.abc import Iterator
 
 from claimtally.arith.intervals import Interval
 from claimtally.report.model import Finding
-from claimtally.rules.context import Context
-
-Key = tuple[str, str, str]
-
-
-def _key(cells: dict[str, str]) -> Key:
-    return cells["entity_id"], cells["metric_id"], cells["baseline_entity_id"]
-
-
-def peers(ctx: Context) -> dict[Key, list[dict[str, str]]]:
-    """Value rows grouped by entity, metric and baseline (computed once per check)."""
-    return ctx.value_groups
-
-
-def comparable(cells: dict[str, str], other: dict[str, str]) -> bool:
-    """Whether two value rows state the same quantity in the same setting, from different sources."""
-    if other["source_id"] == cells["source_id"] or _key(other) != _key(cells):
-        return False
-    return settings_match(cells["setting"], other["setting"])
-
-
-def settings_match(setting: str, other: str) -> bool:
-    """Two values' settings allow comparing them: equal, or one of them states none."""
-    return not setting or not other or setting == other
+from claimtally.rules.context import Context, Key, quantity_key, settings_match
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -57,7 +34,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         matched: list[dict[str, str]] = []
         missed: list[dict[str, str]] = []
         # Every member of the group has this row's key, so comparable() reduces to source and setting.
-        for other_source, other_setting, theirs, other in members[_key(cells)]:
+        for other_source, other_setting, theirs, other in members[quantity_key(cells)]:
             if other_source == source or not settings_match(setting, other_setting):
                 continue
             (matched if mine.overlaps(theirs) else missed).append(other)
@@ -71,18 +48,18 @@ def check(ctx: Context) -> Iterator[Finding]:
         else:
             status = "disagrees"
         what = f"{cells['value']}, {cells['entity_id']} {cells['metric_id']}"
-        where = f"{file}, row {row}, value {value_id} ({what})"
         detail = _detail(ctx, matched, missed)
-        yield Finding(
+        yield Finding.at(
+            file,
+            row,
+            f"value {value_id} ({what})",
+            f"{status}{_ADVICE[status]}{detail}",
             rule="agreement",
             severity="warning" if status == "disagrees" else "info",
             value_id=value_id,
-            file=file,
-            row=row,
             column="value",
             observed=status,
             expected=str(mine),
-            message=f"{where}: {status}{_ADVICE[status]}{detail}",
         )
 
 

@@ -19,6 +19,9 @@ from claimtally.expr import parse as ex
 from claimtally.expr.evaluate import Outcome, ValueInfo, evaluate
 from claimtally.limits import Limits
 
+#: What a value row states a number of: entity, metric and baseline.
+Key = tuple[str, str, str]
+
 
 @dataclass(frozen=True)
 class ClaimEval:
@@ -138,12 +141,11 @@ class Context:
         return {n for c in self.claims for n in c.names}
 
     @cached_property
-    def value_groups(self) -> dict[tuple[str, str, str], list[dict[str, str]]]:
-        """Value rows grouped by entity, metric and baseline (shared by agreement and integrity)."""
-        groups: dict[tuple[str, str, str], list[dict[str, str]]] = {}
+    def value_groups(self) -> dict[Key, list[dict[str, str]]]:
+        """Value rows grouped by :func:`quantity_key` (shared by agreement and integrity)."""
+        groups: dict[Key, list[dict[str, str]]] = {}
         for _row, cells in self.value_rows.values():
-            key = (cells["entity_id"], cells["metric_id"], cells["baseline_entity_id"])
-            groups.setdefault(key, []).append(cells)
+            groups.setdefault(quantity_key(cells), []).append(cells)
         return groups
 
     @cached_property
@@ -179,3 +181,20 @@ def value_info(cells: dict[str, str], hedges: dict[str, nb.Hedge], max_digits: i
     else:
         why = f"rounded to {nb.fmt(stated.unit)}"
     return ValueInfo(cells["value_id"], stated, strict, loose, f"{written}, {why}")
+
+
+def quantity_key(cells: dict[str, str]) -> Key:
+    """The quantity a value row states: its entity, metric and baseline."""
+    return cells["entity_id"], cells["metric_id"], cells["baseline_entity_id"]
+
+
+def comparable(cells: dict[str, str], other: dict[str, str]) -> bool:
+    """Whether two value rows state the same quantity in the same setting, from different sources."""
+    if other["source_id"] == cells["source_id"] or quantity_key(other) != quantity_key(cells):
+        return False
+    return settings_match(cells["setting"], other["setting"])
+
+
+def settings_match(setting: str, other: str) -> bool:
+    """Two values' settings allow comparing them: equal, or one of them states none."""
+    return not setting or not other or setting == other

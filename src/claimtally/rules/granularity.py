@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Context as DecimalContext
 from fractions import Fraction
 
 from claimtally.arith import stated as nb
@@ -45,8 +46,11 @@ def nearest(value: Fraction, items: int) -> tuple[Fraction, Fraction]:
 
 def show(score: Fraction) -> str:
     """A score to three decimals."""
-    quotient = Decimal(score.numerator) / Decimal(score.denominator)
-    return str(quotient.quantize(Decimal("0.001")))
+    ctx = DecimalContext(
+        prec=60, rounding=ROUND_HALF_EVEN
+    )  # local: the caller's decimal settings do not apply
+    quotient = ctx.divide(Decimal(score.numerator), Decimal(score.denominator))
+    return str(quotient.quantize(Decimal("0.001"), context=ctx))
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -62,35 +66,37 @@ def check(ctx: Context) -> Iterator[Finding]:
         interval = ctx.values[value_id].strict
         if reachable(interval, items) is not None:
             continue
-        where = f"{file}, row {row}, {value_id}: {cells['value']}% on {cells['metric_id']} ({items} items)"
+        what = f"{cells['value']}% on {cells['metric_id']} ({items} items)"
         runs = next((r for r in range(2, MAX_RUNS + 1) if reachable(interval, r * items)), None)
         if runs is not None:
             score = reachable(interval, runs * items)
             assert score is not None
-            yield Finding(
+            yield Finding.at(
+                file,
+                row,
+                value_id,
+                f"{what} is not reachable as k/{items} in one run, but is as a mean of {runs} runs "
+                f"({show(score)}% = {score * runs * items / 100}/{runs * items})",
                 rule="granularity",
                 severity="info",
                 value_id=value_id,
-                file=file,
-                row=row,
                 column="value",
                 expected=f"k/{items}",
                 observed=f"mean of {runs} runs",
-                message=f"{where} is not reachable as k/{items} in one run, but is as a mean of {runs} runs "
-                f"({show(score)}% = {score * runs * items / 100}/{runs * items})",
             )
             continue
         below, above = nearest(Fraction(ctx.values[value_id].stated.value), items)
-        yield Finding(
+        yield Finding.at(
+            file,
+            row,
+            value_id,
+            f"{what} is not reachable as k/{items}, nor as a mean of up to {MAX_RUNS} runs; the nearest "
+            f"one-run scores are {show(below)}% and {show(above)}%: check the score or the benchmark's "
+            "item count",
             rule="granularity",
             severity="warning",
             value_id=value_id,
-            file=file,
-            row=row,
             column="value",
             expected=f"k/{items}",
             observed=cells["value"],
-            message=f"{where} is not reachable as k/{items}, nor as a mean of up to {MAX_RUNS} runs; "
-            f"the nearest one-run scores are {show(below)}% and {show(above)}%: check the score "
-            "or the benchmark's item count",
         )

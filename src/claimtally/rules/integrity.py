@@ -6,20 +6,20 @@ from collections.abc import Iterator
 
 from claimtally.data.package import key_problems
 from claimtally.report.model import Finding
-from claimtally.rules.agreement import comparable, peers
-from claimtally.rules.context import Context
+from claimtally.rules.context import Context, comparable, quantity_key
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     """Empty quotes, duplicate or dangling ids, as_of after publication, unreadable or unused values."""
     for problem in key_problems(ctx.pkg):
-        yield Finding(
+        yield Finding.at(
+            problem.file,
+            problem.row,
+            f"column {problem.column}",
+            problem.message,
             rule="integrity",
             severity="error",
-            file=problem.file,
-            row=problem.row,
             column=problem.column,
-            message=str(problem),
         )
     for table in ("values", "claims"):
         file = ctx.file(table)
@@ -32,16 +32,16 @@ def check(ctx: Context) -> Iterator[Finding]:
             )
         ):
             if not quote.strip():
-                yield Finding(
+                yield Finding.at(
+                    file,
+                    index + 2,
+                    row_id,
+                    "the quote is empty; copy the source's exact words that state it",
                     rule="integrity",
                     severity="error",
-                    file=file,
-                    row=index + 2,
                     column="quote",
                     value_id=row_id if table == "values" else None,
                     claim_id=row_id if table == "claims" else None,
-                    message=f"{file}, row {index + 2}, {row_id}: the quote is empty; copy the "
-                    "source's exact words that state it",
                 )
     yield from _dates(ctx)
     yield from _values(ctx)
@@ -53,51 +53,50 @@ def _dates(ctx: Context) -> Iterator[Finding]:
     for value_id, (row, cells) in ctx.value_rows.items():
         when, pub = cells["as_of"], published.get(cells["source_id"], "")
         if when and pub and earliest(when) > latest(pub):
-            yield Finding(
+            yield Finding.at(
+                file,
+                row,
+                value_id,
+                f"as_of {when} is after its source {cells['source_id']} was published ({pub}); "
+                "fix either date",
                 rule="integrity",
                 severity="error",
                 value_id=value_id,
-                file=file,
-                row=row,
                 column="as_of",
                 expected=f"on or before {pub}",
                 observed=when,
-                message=f"{file}, row {row}, {value_id}: as_of {when} is after its source "
-                f"{cells['source_id']} was published ({pub}); fix either date",
             )
 
 
 def _values(ctx: Context) -> Iterator[Finding]:
     file = ctx.file("values")
-    groups = peers(ctx)
+    groups = ctx.value_groups
     for value_id, (row, cells) in ctx.value_rows.items():
         if value_id in ctx.value_problems:
-            yield Finding(
+            yield Finding.at(
+                file,
+                row,
+                value_id,
+                ctx.value_problems[value_id],
                 rule="integrity",
                 severity="error",
                 value_id=value_id,
-                file=file,
-                row=row,
                 column="value",
                 observed=cells["value"],
-                message=f"{file}, row {row}, {value_id}: {ctx.value_problems[value_id]}",
             )
             continue
         if value_id in ctx.used_values:
             continue
-        if any(
-            comparable(cells, o)
-            for o in groups[(cells["entity_id"], cells["metric_id"], cells["baseline_entity_id"])]
-        ):
+        if any(comparable(cells, o) for o in groups[quantity_key(cells)]):
             continue
-        yield Finding(
+        yield Finding.at(
+            file,
+            row,
+            value_id,
+            "used by no claim and compared with no other source's value (recorded for completeness)",
             rule="integrity",
             severity="info",
             value_id=value_id,
-            file=file,
-            row=row,
-            message=f"{file}, row {row}, {value_id}: used by no claim and compared with no "
-            "other source's value (recorded for completeness)",
         )
 
 

@@ -20,15 +20,16 @@ def check(ctx: Context) -> Iterator[Finding]:
     descriptor = ctx.pkg.path.name
     released = sorted({r["version"] for r in rows}, key=version_key)
     if version_key(version) < version_key(released[-1]):
-        yield Finding(
+        yield Finding.at(
+            descriptor,
+            None,
+            None,
+            f"version {version} is older than the released {released[-1]}; versions only go up",
             rule="release",
             severity="error",
-            file=descriptor,
             column="version",
             expected=f">= {released[-1]}",
             observed=version,
-            message=f"{descriptor}: version {version} is older than the released {released[-1]}; "
-            "versions only go up",
         )
     sections = changelog_versions(ctx.pkg.root)
     if sections is not None and version not in sections:
@@ -52,13 +53,15 @@ def check(ctx: Context) -> Iterator[Finding]:
         was = (row["sha256"], row["bytes"], row["rows"])
         now = (state.sha256, str(state.bytes), str(state.rows))
         if was != now:
-            yield Finding(
+            yield Finding.at(
+                file,
+                None,
+                None,
+                f"resource '{state.resource}' differs from version {version} as released on {row['date']} "
+                f"(rows {row['rows']} → {state.rows}, bytes {row['bytes']} → {state.bytes}); released "
+                f"data never changes: {ADVICE}",
                 rule="release",
                 severity="error",
-                file=file,
                 expected=f"sha256:{row['sha256']}",
                 observed=f"sha256:{state.sha256}",
-                message=f"{file}: resource '{state.resource}' differs from version {version} as released on "
-                f"{row['date']} (rows {row['rows']} → {state.rows}, bytes {row['bytes']} → "
-                f"{state.bytes}); released data never changes: {ADVICE}",
             )

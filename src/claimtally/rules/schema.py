@@ -115,31 +115,31 @@ def frictionless_findings(ctx: Context, only: set[str] | None = None) -> Iterato
         report = package.validate(limit_errors=ERROR_LIMIT)
     except Exception as exc:
         detail = " ".join(str(exc).split())[:300]
-        yield Finding(
+        yield Finding.at(
+            descriptor,
+            None,
+            None,
+            f"schema validation stopped ({type(exc).__name__}: {detail}); fix the package so "
+            "frictionless can read it",
             rule="schema",
             severity="error",
-            file=descriptor,
-            message=f"{descriptor}: schema validation stopped ({type(exc).__name__}: {detail}); "
-            "fix the package so frictionless can read it",
         )
         return
     for error in report.errors:
-        yield Finding(
-            rule="schema",
-            severity="error",
-            file=descriptor,
-            message=f"{descriptor}: {error.message}; fix the descriptor",
+        yield Finding.at(
+            descriptor, None, None, f"{error.message}; fix the descriptor", rule="schema", severity="error"
         )
     for task in report.tasks:
         if only is not None and task.name not in only:
             continue
         for warning in task.warnings:
-            yield Finding(
+            yield Finding.at(
+                str(task.place),
+                None,
+                None,
+                f"validation is partial ({warning}); fix the errors reported and run the check again",
                 rule="schema",
                 severity="error",
-                file=str(task.place),
-                message=f"{task.place}: validation is partial ({warning}); fix the errors reported "
-                "and run the check again",
             )
         for error in task.errors:
             yield _finding(str(task.place), error)
@@ -148,13 +148,13 @@ def frictionless_findings(ctx: Context, only: set[str] | None = None) -> Iterato
 def _finding(place: str, error: Any) -> Finding:
     row = getattr(error, "row_number", None) or getattr(error, "row", None)
     column = getattr(error, "field_name", None) or getattr(error, "field", None)
-    where = ", ".join([place] + ([f"row {row}"] if row else []) + ([f"column {column}"] if column else []))
-    return Finding(
+    return Finding.at(
+        place,
+        row or None,
+        f"column {column}" if column else None,
+        f"{error.type}: {error.note}; fix the file or its schema",
         rule="schema",
         severity="error",
-        file=place,
-        row=row,
         column=column,
         observed=getattr(error, "cell", None),
-        message=f"{where}: {error.type}: {error.note}; fix the file or its schema",
     )

@@ -55,19 +55,19 @@ def _rates(ctx: Context) -> Iterator[Finding]:
         mine = ctx.values[value_id].strict
         if mine.overlaps(band):
             continue
-        yield Finding(
+        yield Finding.at(
+            file,
+            row,
+            value_id,
+            f"{cells['value']} {cells['metric_id']} for {cells['entity_id']} lies outside its "
+            f"input-output price range {band} (usd per million tokens); a per-token price must fall "
+            "between them, so this is probably a total cost in usd: check the source's unit",
             rule="units",
             severity="warning",
             value_id=value_id,
-            file=file,
-            row=row,
             column="value",
             expected=str(band),
             observed=str(mine),
-            message=f"{file}, row {row}, {value_id}: {cells['value']} {cells['metric_id']} for "
-            f"{cells['entity_id']} lies outside its input-output price range {band} (usd per "
-            "million tokens); a per-token price must fall between them, so this is probably a "
-            "total cost in usd: check the source's unit",
         )
 
 
@@ -87,18 +87,18 @@ def _percent_points(ctx: Context) -> Iterator[Finding]:
             found, want = "points", "a percent"
         else:
             continue
-        yield Finding(
+        yield Finding.at(
+            file,
+            row,
+            value_id,
+            f"the quote states {found} but metric {cells['metric_id']} is in {want}; a percent is not "
+            "a percentage point, so record it on a metric of the unit the source writes",
             rule="units",
             severity="warning",
             value_id=value_id,
-            file=file,
-            row=row,
             column="metric_id",
             expected=want,
             observed=found,
-            message=f"{file}, row {row}, {value_id}: the quote states {found} but metric "
-            f"{cells['metric_id']} is in {want}; a percent is not a percentage point, so record it "
-            "on a metric of the unit the source writes",
         )
 
 
@@ -157,14 +157,15 @@ def _expressions(ctx: Context) -> Iterator[Finding]:
             sides = [unit_of(o, units, clashes) for o in relation.operands]
             _join(sides, ex.to_text(relation), clashes)
         for clash in dict.fromkeys(clashes):
-            yield Finding(
+            yield Finding.at(
+                file,
+                c.row,
+                f"claim {c.cells['claim_id']}",
+                f"{clash}; a total is not a per-token price and a percent is not a percentage point: "
+                "compare like with like",
                 rule="units",
                 severity="warning",
                 claim_id=c.cells["claim_id"],
-                file=file,
-                row=c.row,
                 column="expression",
                 observed=clash,
-                message=f"{file}, row {c.row}, claim {c.cells['claim_id']}: {clash}; a total is not a "
-                "per-token price and a percent is not a percentage point: compare like with like",
             )
