@@ -23,20 +23,18 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, Context, Decimal, InvalidOperation
 from fractions import Fraction
+from functools import lru_cache
 from pathlib import Path
 
 from claimtally.articles.extract import Found, find_quantities
 from claimtally.articles.vocab import Vocabulary
 from claimtally.data.package import Package
 from claimtally.data.table import records
-from claimtally.errors import ClaimtallyError
+from claimtally.errors import ClaimtallyError, ExpressionError
+from claimtally.expr.parse import BinOp, Num, parse, walk
 from claimtally.output import clean
-
-_LITERAL = re.compile(
-    r"(?<![A-Za-z0-9_.])([0-9]+(?:\.[0-9]+)?)(?:\s*/\s*([0-9]+(?:\.[0-9]+)?))?(?![A-Za-z0-9_])"
-)
 
 
 @dataclass(frozen=True)
@@ -72,8 +70,9 @@ class Coverage:
         """The recorded share in percent, rounded down to 0.1 (so 99.96% never shows as 100.0%)."""
         if not self.items:
             return Decimal("100.0")
-        share = Decimal(self.recorded * 100) / Decimal(len(self.items))
-        return share.quantize(Decimal("0.1"), rounding=ROUND_DOWN)
+        local = Context(prec=40, rounding=ROUND_DOWN)  # not the caller's decimal settings
+        share = local.divide(Decimal(self.recorded * 100), Decimal(len(self.items)))
+        return share.quantize(Decimal("0.1"), context=local)
 
     def meets(self, minimum: Decimal) -> bool:
         """Whether the exact share (not the rounded one) is at least ``minimum`` percent."""
@@ -95,14 +94,20 @@ def locate(quote: str, text: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(pattern, text)]
 
 
-def _literals(expression: str) -> set[Fraction]:
-    out = set()
-    for match in _LITERAL.finditer(expression):
-        top = Fraction(Decimal(match.group(1)))
-        out.add(top)
-        if match.group(2) and Decimal(match.group(2)) != 0:
-            out.add(top / Fraction(Decimal(match.group(2))))
-    return out
+@lru_cache(maxsize=4096)
+def _literals(expression: str) -> frozenset[Fraction]:
+    """The numbers an expression writes, and the quotient of each ``literal / literal`` ("one in
+    eight" is ``1 / 8``), read by the expression parser; none when the expression does not parse."""
+    try:
+        tree = parse(expression)
+    except ExpressionError:
+        return frozenset()
+    out = {Fraction(n.value) for n in walk(tree) if isinstance(n, Num)}
+    for n in walk(tree):
+        over = isinstance(n, BinOp) and n.op == "/" and isinstance(n.left, Num) and isinstance(n.right, Num)
+        if over and n.right.value != 0:  # type: ignore[union-attr]
+            out.add(Fraction(n.left.value) / Fraction(n.right.value))  # type: ignore[union-attr]
+    return frozenset(out)
 
 
 def _magnitude(value: str) -> str:

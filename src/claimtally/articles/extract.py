@@ -78,8 +78,14 @@ def find_quantities(text: str, vocab: Vocabulary) -> list[Found]:
     """Every quantity the text states, in text order, with its quote and candidate ids."""
     mentions = find_mentions(text, vocab)
     names = [(m.start, m.end) for m in mentions]
+    sentences = Sentences(text)
     quantities = find_numerals(
-        text, hedges=vocab.hedges, names=names, versions=vocab.versions, families=vocab.families
+        text,
+        hedges=vocab.hedges,
+        names=names,
+        versions=vocab.versions,
+        families=vocab.families,
+        sentences=sentences,
     )
     quantities += find_number_words(text, hedges=vocab.hedges, names=names)
     quantities.sort(key=lambda q: (q.first, -q.end))
@@ -87,19 +93,19 @@ def find_quantities(text: str, vocab: Vocabulary) -> list[Found]:
     for q in quantities:
         if not kept or q.first >= kept[-1].end:
             kept.append(q)
-    reader = _Reader(text, vocab, mentions)
+    reader = _Reader(text, vocab, mentions, sentences)
     return [reader.describe(q) for q in kept]
 
 
 class _Reader:
     """What extract reads around each quantity, with the work shared by quantities of one sentence."""
 
-    def __init__(self, text: str, vocab: Vocabulary, mentions: list[Mention]) -> None:
+    def __init__(self, text: str, vocab: Vocabulary, mentions: list[Mention], sentences: Sentences) -> None:
         self.text = text
         self.vocab = vocab
         self.mentions = [m for m in mentions if m.entity_id]
         self.starts = [m.start for m in self.mentions]
-        self.sentences = Sentences(text)
+        self.sentences = sentences
         self.cache: dict[tuple[int, int, str, int], list[str]] = {}
 
     def candidates(self, start: int, end: int, unit: str, runs: int = 1) -> list[str]:

@@ -26,6 +26,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from claimtally.articles.quantity import Quantity, hedge_before, negative_around, unit_after
+from claimtally.articles.quotes import Sentences
 
 _NUMBER = re.compile(
     r"(?<![0-9.])(?<![0-9],)(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?![0-9])"
@@ -55,7 +56,6 @@ _LABELS = re.compile(
 )
 _QUOTES_OPEN = "“\"‘'«"
 _QUOTES_CLOSE = "”\"’'»"
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
 def blocked_spans(text: str) -> list[tuple[int, int]]:
@@ -70,6 +70,7 @@ def find_numerals(
     names: Sequence[tuple[int, int]] = (),
     versions: frozenset[str] = frozenset(),
     families: frozenset[str] = frozenset(),
+    sentences: Sentences | None = None,
 ) -> list[Quantity]:
     """Every number written in digits that states a quantity, in text order.
 
@@ -80,7 +81,10 @@ def find_numerals(
         names: Spans of names of the vocabulary (their digits are versions).
         versions: Version numbers of the vocabulary's names (``5.5``, ``4.7``).
         families: Lower-case words that precede a version in the vocabulary's names (``opus``).
+        sentences: The text's sentences (:class:`~claimtally.articles.quotes.Sentences`), when the
+            caller has them already.
     """
+    sentences = sentences if sentences is not None else Sentences(text)
     skip = _merge([*names, *blocked_spans(text)])
     starts = [a for a, _ in skip]
     found: list[Quantity] = []
@@ -90,11 +94,11 @@ def find_numerals(
         at = bisect_right(starts, s) - 1
         if s < consumed or (at >= 0 and s < skip[at][1]):
             continue
-        quantity = _read(text, s, e, hedges, versions, families)
+        quantity = _read(text, s, e, hedges, versions, families, sentences)
         if quantity is not None:
             found.append(quantity)
             consumed = quantity.end
-    return _label_pairs(text, found)
+    return _label_pairs(text, found, sentences)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -108,7 +112,13 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _read(
-    text: str, s: int, e: int, hedges: Mapping[str, str], versions: frozenset[str], families: frozenset[str]
+    text: str,
+    s: int,
+    e: int,
+    hedges: Mapping[str, str],
+    versions: frozenset[str],
+    families: frozenset[str],
+    sentences: Sentences,
 ) -> Quantity | None:
     digits = text[s:e]
     if _not_a_quantity(text, s, e, digits):
@@ -130,7 +140,7 @@ def _read(
         if named:
             unit, end = named, unit_end
     if currency:
-        unit = _money_unit(text, start, end, currency)
+        unit = _money_unit(text, sentences.at(start), currency)
     bare = not (unit or currency or scale)
     if bare and any(_is_date_or_version(text, s, e, d, versions, families) for d in (digits, high) if d):
         return None
@@ -240,15 +250,12 @@ def _range(
     return high_end, high, scale or high_scale, unit or high_unit, second.end()
 
 
-def _money_unit(text: str, start: int, end: int, currency: str) -> str:
+def _money_unit(text: str, sentence: tuple[int, int], currency: str) -> str:
     """``usd`` (or ``gbp``), per million tokens when the sentence says so ("per million tokens", "/M")."""
     base = _CURRENCY_UNIT[currency]
     if not base:
         return ""
-    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    sentence_end = _SENTENCE_END.search(text, end)
-    stop = sentence_end.start() if sentence_end else len(text)
-    if _PER_MTOK.search(text, sentence_start, stop) is not None:
+    if _PER_MTOK.search(text, *sentence) is not None:
         return f"{base}-per-mtok"
     return base if base == "usd" else ""
 
@@ -283,7 +290,7 @@ def _is_zero(value: str) -> bool:
     return set(value.rstrip("KMB")) <= {"0", "."}
 
 
-def _label_pairs(text: str, found: list[Quantity]) -> list[Quantity]:
+def _label_pairs(text: str, found: list[Quantity], sentences: Sentences) -> list[Quantity]:
     """Give each number of a slash pair the word its label pair gives it: ``$2.50/$15 (input/output)``.
 
     A later pair in the same sentence with no labels of its own ("to $5.30/$30") takes the same labels.
@@ -292,7 +299,7 @@ def _label_pairs(text: str, found: list[Quantity]) -> list[Quantity]:
     labels: tuple[str, str] | None = None
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        if _SENTENCE_END.search(text, a.end, b.first) is not None:
+        if sentences.index(a.end - 1) != sentences.index(b.first):
             labels = None
         if not _SLASH.fullmatch(text, a.end, b.first):
             continue

@@ -126,7 +126,7 @@ def diff(old: Package, new: Package) -> Diff:
         now = (b.expect, b.verdict) if b else (None, None)
         if was == now:
             continue
-        reads = {n for c in (a, b) if c for n in _names(c.expression)}
+        reads = {n for c in (a, b) if c for n in c.values}  # the parser's names_in, via the check
         data = hedges_changed or claim_id in touched.get("claims", set()) or bool(reads & touched["values"])
         verdicts.append(
             VerdictChange(
@@ -139,12 +139,6 @@ def diff(old: Package, new: Package) -> Diff:
             )
         )
     return Diff(old=old_report.package, new=new_report.package, tables=tables, verdicts=tuple(verdicts))
-
-
-def _names(expression: str) -> set[str]:
-    """Value ids an expression names (words that are not functions or operators)."""
-    words = set("".join(ch if ch.isalnum() or ch == "_" else " " for ch in expression).split())
-    return words - {"and", "or", "min", "max", "abs"}
 
 
 def render_diff(d: Diff, fmt: str) -> str:
