@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimtally.errors import ClaimtallyError
-from claimtally.output import write_atomic
+from claimtally.output import CARET_WINDOW, caret_lines, clean, write_atomic
 
 
 def test_writes_the_text_and_leaves_no_temporary_file(tmp_path: Path) -> None:
@@ -76,3 +78,38 @@ def test_a_process_killed_mid_write_leaves_the_previous_file(tmp_path: Path) -> 
         proc.wait(timeout=10)
     time.sleep(0.1)
     assert "old report\n" == target.read_text(encoding="utf-8")
+
+
+def test_the_caret_sits_under_the_character_at_the_position() -> None:
+    """The second line has the caret in the column of the character the position names."""
+    shown, caret = caret_lines("a / b === 2", 8)
+    assert "a / b === 2" == shown
+    assert "        ^" == caret
+
+
+def test_a_long_expression_is_cut_around_the_position() -> None:
+    """Past the window, the shown text is cut with "…" on the cut sides and the caret still points."""
+    expression = "x + " * 100 + "@ + y" + " + z" * 100
+    at = expression.index("@")
+    shown, caret = caret_lines(expression, at)
+    assert shown.startswith("…") and shown.endswith("…")
+    assert len(shown) <= CARET_WINDOW + 2
+    assert "@" == shown[len(caret) - 1]
+
+
+def test_control_characters_are_escaped_and_the_caret_follows_the_escapes() -> None:
+    """A control character before the position widens the line by its escape; the caret moves with it."""
+    shown, caret = caret_lines("a\x1b + @", 5)
+    assert "a\\x1b + @" == shown
+    assert "@" == shown[len(caret) - 1]
+
+
+@given(st.text(max_size=300), st.integers(min_value=-5, max_value=400))
+def test_the_caret_always_points_at_the_named_character(expression: str, position: int) -> None:
+    """For any text and position (clamped to the text), the caret's column shows that character."""
+    shown, caret = caret_lines(expression, position)
+    assert set(caret[:-1]) <= {" "} and caret.endswith("^")
+    at = max(0, min(position, len(expression)))
+    if at < len(expression):
+        assert shown[len(caret) - 1 :].startswith(clean(expression[at]))
+    assert "\x1b" not in shown

@@ -103,6 +103,7 @@ def claim_result(c: ClaimEval) -> ClaimResult:
             computed=None,
             stated=None,
             message=c.error or "not evaluated",
+            error_position=c.error_position,
         )
     rel = c.outcome.decisive()
     return ClaimResult(

@@ -26,6 +26,26 @@ def clean(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
+#: Characters of an expression shown around the caret; a longer expression is cut with "…".
+CARET_WINDOW = 72
+
+
+def caret_lines(expression: str, position: int) -> list[str]:
+    """An expression (cleaned, cut to :data:`CARET_WINDOW` characters around ``position``) and a line
+    with ``^`` under the character at ``position`` (0-based; the end of the text when past it).
+
+    >>> print("\\n".join(caret_lines("a + * b", 4)))
+    a + * b
+        ^
+    """
+    position = max(0, min(position, len(expression)))
+    start = max(0, min(position - CARET_WINDOW // 2, len(expression) - CARET_WINDOW))
+    end = start + CARET_WINDOW
+    before = ("…" if start > 0 else "") + clean(expression[start:position])
+    shown = before + clean(expression[position:end]) + ("…" if end < len(expression) else "")
+    return [shown, " " * len(before) + "^"]
+
+
 def write_atomic(path: Path, text: str, *, protected: Iterable[Path] = ()) -> None:
     """Write ``text`` to ``path`` so that readers see the old file or the new one, never half of one.
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import claimtally
-from builders import assert_golden
+from builders import assert_golden, claim, value
 from claimtally.errors import ClaimtallyError
 from claimtally.output import clean
 from claimtally.report.render import render
@@ -62,3 +62,14 @@ def test_explain_of_an_unknown_claim_suggests_the_closest() -> None:
     """A misspelled claim id gets a 'did you mean'."""
     with pytest.raises(ClaimtallyError, match="did you mean doubled_input"):
         render_explain(claimtally.check(BASIC), "doubled_inptu")
+
+
+def test_a_claim_that_does_not_parse_shows_a_caret_in_the_report_and_in_explain(make_package) -> None:
+    """Text and explain draw the expression with a caret under where it stops parsing; JSON is unchanged."""
+    path = make_package(values=[value("a", "5.30")], claims=[claim("c", "a >== 2")])
+    report = claimtally.check(path, rules=["claims"])
+    text = render(report, "text")
+    assert "      a >== 2\n          ^\n" in text
+    explained = render_explain(report, "c")
+    assert "    a >== 2\n        ^\n" in explained
+    assert "error_position" not in render(report, "json")

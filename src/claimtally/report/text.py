@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from claimtally.errors import ClaimtallyError
-from claimtally.output import clean
+from claimtally.output import caret_lines, clean
 from claimtally.report.model import VERDICTS, ClaimResult, Finding, Report
 
 _COLOURS = {
@@ -79,7 +79,15 @@ def _claim_lines(claim: ClaimResult) -> list[str]:
         f"  {clean(claim.claim_id)}  [{clean(claim.topic)}] {recorded}",
         f"    “{clean(claim.quote)}”",
         f"    {clean(claim.message)}",
+        *(f"      {line}" for line in _caret(claim)),
     ]
+
+
+def _caret(claim: ClaimResult) -> list[str]:
+    """The expression with a caret under where it stops parsing (nothing when it parses)."""
+    if claim.error_position is None:
+        return []
+    return caret_lines(claim.expression, claim.error_position)
 
 
 def _finding_line(f: Finding) -> str:
@@ -110,6 +118,7 @@ def derivation_lines(claim: ClaimResult) -> list[str]:
     """The body of ``explain``: each value and step, each relation in both readings, the verdict."""
     lines = ["derivation:"]
     lines += [f"  {clean(step)}" for step in claim.derivation] or [f"  {clean(claim.message)}"]
+    lines += [f"    {line}" for line in _caret(claim)]
     lines += ["", "relations:"]
     for rel in claim.relations:
         lines.append(f"  {clean(rel.text)}")

@@ -14,7 +14,7 @@ from typing import cast
 from claimtally.arith import stated as nb
 from claimtally.data.package import Package
 from claimtally.data.table import records
-from claimtally.errors import ClaimtallyError
+from claimtally.errors import ClaimtallyError, ExpressionError
 from claimtally.expr import parse as ex
 from claimtally.expr.evaluate import Outcome, ValueInfo, evaluate
 from claimtally.limits import Limits
@@ -35,6 +35,8 @@ class ClaimEval:
     """Why the claim could not be evaluated: a parse error or an unreadable value."""
     names: tuple[str, ...] = ()
     """Value ids the expression reads, in order of first appearance (none when it does not parse)."""
+    error_position: int | None = None
+    """Where the expression stops parsing (0-based), when that is the error."""
 
 
 class Context:
@@ -121,6 +123,8 @@ class Context:
                 max_length=self.limits.max_expression_length,
                 max_depth=self.limits.max_expression_depth,
             )
+        except ExpressionError as exc:
+            return ClaimEval(row, cells, None, None, f"expression: {exc}", error_position=exc.position)
         except ClaimtallyError as exc:
             return ClaimEval(row, cells, None, None, f"expression: {exc}")
         used = tuple(ex.names_in(tree))
