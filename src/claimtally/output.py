@@ -18,7 +18,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def clean(text: str) -> str:
-    """Text from the data with control characters shown as escapes, never sent to a terminal raw.
+    r"""Text from the data with control characters shown as escapes, never sent to a terminal raw.
 
     >>> clean("ok\x1b[31m")
     'ok\\x1b[31m'

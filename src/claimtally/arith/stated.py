@@ -1,5 +1,11 @@
 """Stated numbers: value text as the data contract writes it, and the intervals a stated value means.
 
+>>> s = parse_value("5.30")
+>>> str(s.value), str(rounding_interval(s))
+('5.30', '[5.295, 5.305]')
+>>> str(rounding_interval(parse_value("2K")))
+'[1500, 2500]'
+
 A source's number is kept as decimal *text* (contract §2): ``5.30`` and ``5.3`` are different
 statements, because the digits a source writes say how precisely it knows the number. So a stated value
 becomes an interval from its digits as written, following statcheck's rule for reported statistics
@@ -20,7 +26,7 @@ approaches v from below (``nearly -40`` → [-40.5, -40]) and ``over`` names the
 curator recording "almost 40% fewer" as ``-40`` should keep that in mind.
 
 The interval type and its arithmetic live in :mod:`claimtally.arith.intervals` and are re-exported here, so
-``numbers`` is the one module the checker needs. No ``float`` is used anywhere.
+``stated`` is the one module the checker needs. No ``float`` is used anywhere.
 """
 
 from __future__ import annotations

@@ -1,12 +1,24 @@
 """Evaluate a parsed claim in its strict and loose readings and give its verdict (contract §4-§5).
 
-Each value id stands for two intervals (strict and loose, from :func:`numbers.value_intervals`).
+>>> from claimtally.arith import stated as nb
+>>> from claimtally.expr.parse import parse
+>>> def info(name, text):  # a value as the checker reads it: not exact, no hedge
+...     s = nb.parse_value(text)
+...     strict, loose = nb.value_intervals(s, value_max=None, exact=False, hedge=None)
+...     return ValueInfo(name, s, strict, loose, "rounding")
+>>> values = {"new": info("new", "5.30"), "old": info("old", "2.50")}
+>>> outcome = evaluate(parse("new / old == 2"), values, hedge=None)
+>>> outcome.verdict, outcome.relations[0].computed
+('fails', '[2.113772, 2.126253]')
+
+Each value id stands for two intervals (strict and loose, from
+:func:`claimtally.arith.stated.value_intervals`).
 Arithmetic runs on intervals; each relation is three-valued; ``and``/``or`` are Kleene's.
 In the loose reading the claim's own hedge widens the stated (right-hand) side of each relation,
 the last operand of a chain, by ``w = max(relative_tolerance × |nominal|, digit_units × unit)``,
 with ``digit_units`` counted only when that side is a single value id. The side is widened where
 the hedge's kind relaxes it (both ends for ``approx``, down for ``nearly``, ``above`` and
-``at-least``, up for ``below`` and ``at-most``), by :func:`numbers.widen`.
+``at-least``, up for ``below`` and ``at-most``), by :func:`claimtally.arith.stated.widen`.
 """
 
 from __future__ import annotations

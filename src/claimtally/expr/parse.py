@@ -1,5 +1,12 @@
 """The claims language (contract §3): a whitelist tokenizer and parser, never ``eval``.
 
+>>> tree = parse("price_new / price_old == 2")
+>>> names_in(tree), to_text(tree)
+(['price_new', 'price_old'], 'price_new / price_old == 2')
+>>> parse("a >== 2")
+Traceback (most recent call last):
+claimtally.errors.ExpressionError: found '=' at character 5: use == to compare (or <=, >=)
+
 A claim's expression relates numbers::
 
     claim    := disj

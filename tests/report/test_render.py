@@ -1,0 +1,41 @@
+"""The format dispatcher: each format name reaches its renderer, an unknown one is a clear error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import claimtally
+from claimtally.errors import ClaimtallyError
+from claimtally.report.ci import render_github, render_junit
+from claimtally.report.html import render_html
+from claimtally.report.render import FORMATS, render
+from claimtally.report.text import render_json, render_text
+
+BASIC = Path(__file__).parents[1] / "scenarios" / "basic"
+
+
+@pytest.fixture(scope="module")
+def report() -> claimtally.Report:
+    return claimtally.check(BASIC)
+
+
+def test_each_format_is_its_renderers_output(report) -> None:
+    """render(report, fmt) is exactly what the format's own renderer gives."""
+    expected = {
+        "text": render_text(report),
+        "json": render_json(report),
+        "junit": render_junit(report, "error"),
+        "github": render_github(report),
+        "html": render_html(report, "error", None),
+    }
+    assert set(FORMATS) == set(expected)
+    for fmt in FORMATS:
+        assert expected[fmt] == render(report, fmt)
+
+
+def test_an_unknown_format_names_the_known_ones(report) -> None:
+    """A format outside FORMATS lists them."""
+    with pytest.raises(ClaimtallyError, match="unknown format 'yaml'; use one of text, json"):
+        render(report, "yaml")
