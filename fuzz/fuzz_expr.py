@@ -14,8 +14,8 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from claimtally.expr import parse as expr
     from claimtally.errors import ExpressionError
+    from claimtally.expr import parse as expr
 
 NAMES = {"a", "b", "art_price_in_gpt55", "x1"}
 
