@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import pytest
 
 from claimtally.arith import stated as nb
 from claimtally.expr import parse as ex
 from claimtally.expr.evaluate import ValueInfo, evaluate, gap, verdict_of
+from claimtally.expr.parse import parse
 
 AROUND = nb.Hedge(hedge_id="around", kind="approx", relative_tolerance=Decimal("0.1"), digit_units=Decimal(2))
 
@@ -90,3 +91,36 @@ def test_gap_is_zero_when_intervals_touch_and_signed_otherwise() -> None:
     assert "0" == gap(one, two)
     assert "-2" == gap(nb.Interval(Decimal(0), Decimal(0)), two)
     assert "2" == gap(nb.Interval(Decimal(5), Decimal(5)), two)
+
+
+def _info(name: str, text: str, exact: bool = False) -> ValueInfo:
+    s = nb.parse_value(text)
+    strict, loose = nb.value_intervals(s, value_max=None, exact=exact, hedge=None)
+    return ValueInfo(name, s, strict, loose, "test")
+
+
+@pytest.mark.parametrize("prec", [3, 28, 200])
+def test_results_do_not_depend_on_the_callers_decimal_context(prec: int) -> None:
+    """A 31-digit value divided by 3, and gaps in both directions, print the same in any context,
+    with six decimals at most, rounded away from zero."""
+    values = {
+        "a": _info("a", "1234567890123456789012345678901", exact=True),
+        "b": _info("b", "3", exact=True),
+        "c": _info("c", "2.50"),
+        "e": _info("e", "5.30"),
+    }
+    expressions = ["a / b == 2", "e / c == 2", "c / e == 2", "2 == e / c"]
+
+    def run() -> list[tuple[str, list[tuple[str, str, str]]]]:
+        out = []
+        for text in expressions:
+            o = evaluate(parse(text, names=set(values)), {k: values[k] for k in values}, None)
+            out.append((o.verdict, [(r.computed, r.stated, r.gap) for r in o.relations]))
+        return out
+
+    expected = run()
+    with localcontext() as ctx:
+        ctx.prec = prec
+        assert expected == run()
+    gaps = [rel[2] for _verdict, rels in expected for rel in rels]
+    assert ["411522630041152263004115226298.333334", "0.113773", "-1.526913", "-0.113773"] == gaps

@@ -188,6 +188,17 @@ def _show(iv: Interval) -> str:
     return f"{'(' if iv.lo_open else '['}{lo}, {hi}{')' if iv.hi_open else ']'}"
 
 
+def show_number(d: Decimal, rounding: str) -> str:
+    """A number for people: at most :data:`DISPLAY_PLACES` decimals, rounded in the direction
+    ``rounding`` (a ``decimal`` rounding mode), exactly and whatever the caller's decimal context.
+
+    >>> from decimal import ROUND_UP
+    >>> show_number(Decimal("13.529649595687331536"), ROUND_UP), show_number(Decimal("-0.5"), ROUND_UP)
+    ('13.52965', '-0.5')
+    """
+    return fmt(_cut(d, rounding))
+
+
 def _cut(end: Decimal, rounding: str) -> Decimal:
     """``end`` rounded to :data:`DISPLAY_PLACES` decimals in the direction ``rounding``, exactly."""
     exponent = end.as_tuple().exponent

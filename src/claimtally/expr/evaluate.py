@@ -25,10 +25,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_UP, Decimal
 from functools import reduce
 
 from claimtally.arith import stated as nb
+from claimtally.arith.intervals import show_number
 from claimtally.contract import Verdict
 from claimtally.expr import parse as ex
 
@@ -186,7 +187,7 @@ class _Run:
         except _Undefined:
             return value
         unit = self.units.get(node.name) if isinstance(node, ex.Ref) else None
-        w = nb.hedge_width(self.hedge, abs(nominal) if nominal is not None else Decimal(0), unit)
+        w = nb.hedge_width(self.hedge, nominal.copy_abs() if nominal is not None else Decimal(0), unit)
         if w == 0:
             return value
         widened = nb.widen(value, w, self.hedge.kind)
@@ -251,10 +252,11 @@ def evaluate(tree: ex.Node, values: Mapping[str, ValueInfo], hedge: nb.Hedge | N
 
 
 def gap(left: nb.Interval | None, right: nb.Interval | None) -> str:
-    """How far apart two intervals are (:func:`numbers.gap`), negative when the computed (left) side
+    """How far apart two intervals are (:func:`claimtally.arith.intervals.gap`), negative when the computed (left) side
     lies below the stated side: 0 when they overlap or touch."""
     if left is None or right is None:
         return "undefined"
     distance = nb.gap(left, right)
     below = left.hi is not None and right.lo is not None and left.hi < right.lo
-    return nb.fmt(-distance if below else distance)
+    # six decimals at most, rounded away from zero so that a gap never prints as 0; copy_negate is exact
+    return show_number(distance.copy_negate() if below else distance, ROUND_UP)
