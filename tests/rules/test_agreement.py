@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import claimtally
-from builders import value
+from builders import BASE, hedge_rows, value, write_package
+from claimtally.rules import agreement
+from claimtally.rules.context import Context
 
 
 def _status(path, value_id: str = "a") -> str | None:
@@ -88,3 +96,60 @@ def test_only_article_values_are_judged(make_package) -> None:
     """Values of vendor and independent sources get no agreement finding of their own."""
     path = make_package(values=[value("a", "1", source_id="vend"), value("b", "2", source_id="ind")])
     assert () == claimtally.check(path, rules=["agreement"]).findings
+
+
+# ---- the column-wise comparison against the row-by-row oracle
+
+
+def _both(path):
+    ctx = Context(claimtally.read(path))
+    return list(agreement.check(ctx)), list(agreement.check_exact(ctx))
+
+
+@pytest.mark.parametrize("path", [None, *sorted((Path(__file__).parents[1] / "scenarios").iterdir())])
+def test_the_join_gives_the_oracles_findings_on_every_scenario(path) -> None:
+    """Byte for byte the same findings, in the same order, on the bundled data and every scenario."""
+    fast, exact = _both(path)
+    assert fast == exact
+
+
+VALUE_TEXT = st.sampled_from(
+    ["1", "2", "2.0", "1.5", "10", "-1", "0", "1K", "1.00", "3.25", "1" * 25, "0.0000000000001"]
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            VALUE_TEXT,
+            st.sampled_from(["", "", "20", "30"]),  # value_max, kept for the values below 20
+            st.sampled_from(["art", "vend", "ind"]),
+            st.sampled_from(["m-new", "m-old"]),
+            st.sampled_from(["", "", "high", "low"]),
+            st.sampled_from(["", "", "about", "over", "under", "nearly", "at-least", "up-to", "exactly"]),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=25,
+    )
+)
+def test_the_join_gives_the_oracles_findings_on_tie_heavy_packages(tmp_path_factory, rows) -> None:
+    """Random packages with repeated, touching, open, unbounded and huge values: the same findings."""
+    values = []
+    for i, (text, top, source, entity, setting, hedge, exact) in enumerate(rows):
+        top = top if text in ("1", "2", "2.0", "1.5", "10", "0", "1.00", "3.25") else ""
+        cells = {
+            "value_max": top,
+            "source_id": source,
+            "entity_id": entity,
+            "setting": setting,
+            "hedge": hedge,
+        }
+        values.append(value(f"v{i}", text, exact="true" if exact else "false", **cells))
+    folder = tmp_path_factory.mktemp("pkg")
+    merged = {name: list(r) for name, r in BASE.items()}
+    merged["hedges"] = hedge_rows()
+    merged["values"] = values
+    fast, exact_findings = _both(write_package(folder, merged))
+    assert fast == exact_findings

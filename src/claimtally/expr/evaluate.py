@@ -252,8 +252,8 @@ def evaluate(tree: ex.Node, values: Mapping[str, ValueInfo], hedge: nb.Hedge | N
 
 
 def gap(left: nb.Interval | None, right: nb.Interval | None) -> str:
-    """How far apart two intervals are (:func:`claimtally.arith.intervals.gap`), negative when the computed (left) side
-    lies below the stated side: 0 when they overlap or touch."""
+    """How far apart two intervals are (:func:`claimtally.arith.intervals.gap`), negative when the
+    computed (left) side lies below the stated side: 0 when they overlap or touch."""
     if left is None or right is None:
         return "undefined"
     distance = nb.gap(left, right)

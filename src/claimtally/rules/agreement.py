@@ -14,8 +14,12 @@ Two values agree when their strict intervals overlap. The outcome:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterable, Iterator
 
+import numpy as np
+import numpy.typing as npt
+
+from claimtally.arith.columns import interval_columns, overlaps
 from claimtally.arith.intervals import Interval
 from claimtally.report.model import Finding
 from claimtally.rules.context import Context, Key, quantity_key, settings_match
@@ -23,7 +27,60 @@ from claimtally.rules.context import Context, Key, quantity_key, settings_match
 
 def check(ctx: Context) -> Iterator[Finding]:
     """Each article value against other sources: agrees, vendor-only, disagrees or unsupported."""
+    yield from _findings(ctx, _compare_columns(ctx))
+
+
+def check_exact(ctx: Context) -> Iterator[Finding]:
+    """The same findings by a loop over the value rows and :meth:`Interval.overlaps`: the oracle the
+    column-wise comparison is tested against (and the way rows that do not fit it are compared)."""
+    yield from _findings(ctx, _compare_rows(ctx))
+
+
+#: One article value's comparison: its id, row and cells, the labels of the peers it matches and of
+#: those it misses (in row order), and whether an independent source is among the matches.
+Comparison = tuple[str, int, dict[str, str], list[str], list[str], bool]
+
+
+def _findings(ctx: Context, comparisons: Iterable[Comparison]) -> Iterator[Finding]:
     file = ctx.file("values")
+    values = ctx.values
+    for value_id, row, cells, matched, missed, independent in comparisons:
+        if not matched and not missed:
+            status = "unsupported"
+        elif independent:
+            status = "agrees"
+        elif matched:
+            status = "vendor-only"
+        else:
+            status = "disagrees"
+        what = f"{cells['value']}, {cells['entity_id']} {cells['metric_id']}"
+        parts = []
+        if matched:
+            parts.append(f"matches {', '.join(matched)}")
+        if missed:
+            parts.append(f"does not match {', '.join(missed)}")
+        detail = (": " + "; ".join(parts)) if parts else ""
+        yield Finding.at(
+            file,
+            row,
+            f"value {value_id} ({what})",
+            f"{status}{_ADVICE[status]}{detail}",
+            rule="agreement",
+            severity="warning" if status == "disagrees" else "info",
+            value_id=value_id,
+            column="value",
+            observed=status,
+            expected=str(values[value_id].strict),
+        )
+
+
+def _label(ctx: Context, cells: dict[str, str]) -> str:
+    """How a finding names a peer: ``source (kind, setting) value``."""
+    setting = f", {cells['setting']}" if cells["setting"] else ""
+    return f"{cells['source_id']} ({ctx.source_kinds.get(cells['source_id'])}{setting}) {cells['value']}"
+
+
+def _compare_rows(ctx: Context) -> Iterator[Comparison]:
     kinds_of, values = ctx.source_kinds, ctx.values
     members = _members(ctx)
     for value_id, (row, cells) in ctx.value_rows.items():
@@ -38,29 +95,61 @@ def check(ctx: Context) -> Iterator[Finding]:
             if other_source == source or not settings_match(setting, other_setting):
                 continue
             (matched if mine.overlaps(theirs) else missed).append(other)
-        kinds = {kinds_of.get(o["source_id"]) for o in matched}
-        if not matched and not missed:
-            status = "unsupported"
-        elif "independent" in kinds:
-            status = "agrees"
-        elif matched:
-            status = "vendor-only"
-        else:
-            status = "disagrees"
-        what = f"{cells['value']}, {cells['entity_id']} {cells['metric_id']}"
-        detail = _detail(ctx, matched, missed)
-        yield Finding.at(
-            file,
-            row,
-            f"value {value_id} ({what})",
-            f"{status}{_ADVICE[status]}{detail}",
-            rule="agreement",
-            severity="warning" if status == "disagrees" else "info",
-            value_id=value_id,
-            column="value",
-            observed=status,
-            expected=str(mine),
-        )
+        independent = any(kinds_of.get(o["source_id"]) == "independent" for o in matched)
+        labels = [_label(ctx, o) for o in matched], [_label(ctx, o) for o in missed]
+        yield value_id, row, cells, labels[0], labels[1], independent
+
+
+def _compare_columns(ctx: Context) -> Iterator[Comparison]:
+    """The comparisons as a join: each article value against every readable value of its group
+    (entity, metric, baseline), with integer codes for groups, sources and settings and the overlap
+    tested on exact integer ends (:mod:`claimtally.arith.columns`); pairs with a row whose ends do
+    not fit the integer form are compared as interval objects. Each peer's label is built once."""
+    values, kinds_of = ctx.values, ctx.source_kinds
+    rows = [(vid, row, cells) for vid, (row, cells) in ctx.value_rows.items() if vid in values]
+    if not rows:
+        return
+    key = _codes(quantity_key(c) for _, _, c in rows)
+    source = _codes(c["source_id"] for _, _, c in rows)
+    setting = _codes((c["setting"] for _, _, c in rows), none="")
+    kinds = [kinds_of.get(c["source_id"]) for _, _, c in rows]
+    article = np.array([k == "article" for k in kinds], np.bool_)
+    independent = np.array([k == "independent" for k in kinds], np.bool_)
+    strict = [values[vid].strict for vid, _, _ in rows]
+    cols = interval_columns(strict)
+    # members of each group in row order: a stable sort by group, and where each group starts
+    order = np.argsort(key, kind="stable")
+    size = np.bincount(key)
+    first = np.concatenate(([0], np.cumsum(size)[:-1]))
+    arts = np.flatnonzero(article)
+    counts = size[key[arts]]
+    a = np.repeat(arts, counts)  # nondecreasing: the pairs of one article value are contiguous
+    offsets = np.arange(len(a)) - np.repeat(np.cumsum(counts) - counts, counts)
+    m = order[np.repeat(first[key[arts]], counts) + offsets]
+    keep = (source[m] != source[a]) & ((setting[a] == 0) | (setting[m] == 0) | (setting[a] == setting[m]))
+    a, m = a[keep], m[keep]
+    hit = overlaps(cols, a, m)
+    for k in np.flatnonzero(~(cols.exact[a] & cols.exact[m])).tolist():
+        hit[k] = strict[a[k]].overlaps(strict[m[k]])
+    labels = np.empty(len(rows), object)
+    used = np.unique(m)
+    labels[used] = [_label(ctx, rows[i][2]) for i in used.tolist()]
+    n = len(rows)
+    hits = np.bincount(a[hit], minlength=n)[arts]
+    misses = np.bincount(a[~hit], minlength=n)[arts]
+    confirmed = (np.bincount(a[hit], weights=independent[m[hit]], minlength=n) > 0)[arts]
+    matched_labels, missed_labels = labels[m[hit]].tolist(), labels[m[~hit]].tolist()
+    h0 = m0 = 0
+    for i, nh, nm, ind in zip(arts.tolist(), hits.tolist(), misses.tolist(), confirmed.tolist(), strict=True):
+        vid, row, cells = rows[i]
+        yield vid, row, cells, matched_labels[h0 : h0 + nh], missed_labels[m0 : m0 + nm], ind
+        h0, m0 = h0 + nh, m0 + nm
+
+
+def _codes(items: Iterable[Hashable], none: Hashable = None) -> npt.NDArray[np.int64]:
+    """An integer code per item, equal items equal codes; ``none`` (when given) is code 0."""
+    seen: dict[Hashable, int] = {} if none is None else {none: 0}
+    return np.array([seen.setdefault(item, len(seen)) for item in items], np.int64)
 
 
 Member = tuple[str, str, Interval, dict[str, str]]
@@ -90,19 +179,3 @@ _ADVICE = {
     "disagrees": "; the source states a number no other source gives",
     "unsupported": "; no other source states this quantity",
 }
-
-
-def _detail(ctx: Context, matched: list[dict[str, str]], missed: list[dict[str, str]]) -> str:
-    def show(rows: list[dict[str, str]]) -> str:
-        return ", ".join(
-            f"{o['source_id']} ({ctx.source_kinds.get(o['source_id'])}"
-            f"{', ' + o['setting'] if o['setting'] else ''}) {o['value']}"
-            for o in rows
-        )
-
-    parts = []
-    if matched:
-        parts.append(f"matches {show(matched)}")
-    if missed:
-        parts.append(f"does not match {show(missed)}")
-    return (": " + "; ".join(parts)) if parts else ""
