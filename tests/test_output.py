@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -113,3 +115,19 @@ def test_the_caret_always_points_at_the_named_character(expression: str, positio
     if at < len(expression):
         assert shown[len(caret) - 1 :].startswith(clean(expression[at]))
     assert "\x1b" not in shown
+
+
+def test_a_written_file_has_the_umasks_mode(tmp_path: Path) -> None:
+    """Not mkstemp's 0600: a report is as readable as any file the user makes."""
+    old = os.umask(0o027)
+    try:
+        write_atomic(tmp_path / "r.json", "{}")
+    finally:
+        os.umask(old)
+    assert 0o640 == stat.S_IMODE((tmp_path / "r.json").stat().st_mode)
+
+
+def test_pieces_are_written_in_order(tmp_path: Path) -> None:
+    """A report written as it is made: the pieces, one after another."""
+    write_atomic(tmp_path / "r.txt", iter(["a", "b", "c"]))
+    assert "abc" == (tmp_path / "r.txt").read_text()

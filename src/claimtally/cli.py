@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -81,6 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
         "html (one self-contained page)",
     )
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically)")
+    check.add_argument(
+        "--show",
+        choices=("problems", "all"),
+        default="problems",
+        help="list errors and warnings and count info findings by rule (problems, the default), "
+        "or list every finding (all)",
+    )
     check.add_argument(
         "--fail-on",
         choices=("error", "warning", "never"),
@@ -229,7 +236,13 @@ def _check(args: argparse.Namespace) -> int:
     pkg = package_of(args.datapackage, limits)
     report = check(pkg, rules=args.rules, limits=limits)
     color = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    _emit(args, render(report, args.format, color=color, fail_on=args.fail_on, package=pkg), [pkg])
+    if args.format == "json":  # written as it is made: a large report is never one string in memory
+        from claimtally.report.text import iter_json
+
+        _emit(args, iter_json(report, args.show), [pkg])
+    else:
+        text = render(report, args.format, color=color, fail_on=args.fail_on, package=pkg, show=args.show)
+        _emit(args, text, [pkg])
     return report.exit_status(args.fail_on)
 
 
@@ -309,10 +322,12 @@ def _tables(args: argparse.Namespace) -> int:
     return 0
 
 
-def _emit(args: argparse.Namespace, text: str, packages: list[Any], *inputs: Path) -> None:
-    """Print ``text``, or write it atomically to ``-o``, never over a file the command reads."""
+def _emit(args: argparse.Namespace, text: str | Iterable[str], packages: list[Any], *inputs: Path) -> None:
+    """Print ``text`` (one string or pieces), or write it atomically to ``-o``, never over a file the
+    command reads."""
     if not getattr(args, "output", None):
-        sys.stdout.write(text)
+        for piece in [text] if isinstance(text, str) else text:
+            sys.stdout.write(piece)
         return
     from claimtally.output import write_atomic
 

@@ -46,12 +46,18 @@ def caret_lines(expression: str, position: int) -> list[str]:
     return [shown, " " * len(before) + "^"]
 
 
-def write_atomic(path: Path, text: str, *, protected: Iterable[Path] = ()) -> None:
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_atomic(path: Path, text: str | Iterable[str], *, protected: Iterable[Path] = ()) -> None:
     """Write ``text`` to ``path`` so that readers see the old file or the new one, never half of one.
 
     Args:
         path: where to write.
-        text: the content (UTF-8).
+        text: the content (UTF-8), one string or pieces written one after another.
         protected: files that must never be overwritten (the package being checked).
 
     Raises:
@@ -67,8 +73,10 @@ def write_atomic(path: Path, text: str, *, protected: Iterable[Path] = ()) -> No
         raise ClaimtallyError(msg)
     handle, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     try:
+        os.fchmod(handle, 0o666 & ~_umask())  # mkstemp makes 0600; a written file gets the umask's mode
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+            for piece in [text] if isinstance(text, str) else text:
+                out.write(piece)
             out.flush()
             os.fsync(out.fileno())
         Path(tmp).replace(target)

@@ -26,9 +26,9 @@ def test_each_format_is_its_renderers_output(report) -> None:
     expected = {
         "text": render_text(report),
         "json": render_json(report),
-        "junit": render_junit(report, "error"),
+        "junit": render_junit(report.shown(), "error"),
         "github": render_github(report),
-        "html": render_html(report, "error", None),
+        "html": render_html(report.shown(), "error", None),
     }
     assert set(FORMATS) == set(expected)
     for fmt in FORMATS:
@@ -39,3 +39,9 @@ def test_an_unknown_format_names_the_known_ones(report) -> None:
     """A format outside FORMATS lists them."""
     with pytest.raises(ClaimtallyError, match="unknown format 'yaml'; use one of text, json"):
         render(report, "yaml")
+
+
+def test_an_unknown_show_names_the_known_ones(report) -> None:
+    """show is problems or all."""
+    with pytest.raises(ClaimtallyError, match="unknown show 'some'; use one of problems, all"):
+        render(report, "text", show="some")

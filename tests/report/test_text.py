@@ -12,7 +12,7 @@ from builders import assert_golden, claim, value
 from claimtally.errors import ClaimtallyError
 from claimtally.output import clean
 from claimtally.report.render import render
-from claimtally.report.text import render_explain
+from claimtally.report.text import iter_json, render_explain
 
 HERE = Path(__file__).parents[1]  # tests/
 BASIC = HERE / "scenarios" / "basic"
@@ -73,3 +73,22 @@ def test_a_claim_that_does_not_parse_shows_a_caret_in_the_report_and_in_explain(
     explained = render_explain(report, "c")
     assert "    a >== 2\n        ^\n" in explained
     assert "error_position" not in render(report, "json")
+
+
+def test_the_default_report_counts_info_findings_and_show_all_lists_them() -> None:
+    """Info findings are counted by rule in the summary; --show all lists every finding instead."""
+    report = claimtally.check(BASIC)
+    default, every = json.loads(render(report, "json")), json.loads(render(report, "json", show="all"))
+    infos = [f for f in every["findings"] if f["severity"] == "info"]
+    assert infos and all(f["severity"] != "info" for f in default["findings"])
+    assert sum(default["summary"]["unlisted"].values()) == len(infos) and {} == every["summary"]["unlisted"]
+    assert len(default["findings"]) + len(infos) == len(every["findings"]) == every["summary"]["findings"]
+    assert "--show all lists them" in render(report, "text")
+
+
+@pytest.mark.parametrize("show", ["problems", "all"])
+def test_the_json_written_in_pieces_is_the_whole_document(make_package, show: str) -> None:
+    """iter_json's pieces join to pydantic's own dump of the shown report, also with no claims or findings."""
+    for path in (BASIC, make_package()):
+        report = claimtally.check(path)
+        assert "".join(iter_json(report, show)) == report.shown(show).model_dump_json(indent=2) + "\n"

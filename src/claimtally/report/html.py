@@ -306,7 +306,9 @@ def _findings(report: Report, index: Sources) -> list[str]:
         by_rule.setdefault(f.rule, []).append(f)
     out = ['<section id="findings">', "<h2>Findings by rule</h2>"]
     for rule, findings in by_rule.items():
-        counts = ", ".join(f"{n} {s}" for s in SEVERITIES if (n := sum(f.severity == s for f in findings)))
+        tally = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
+        tally["info"] += report.summary.unlisted.get(rule, 0)
+        counts = ", ".join(f"{n} {s}" for s, n in tally.items() if n)
         out.append(f'<h3>{esc(rule)} <span class="muted">({counts or "nothing found"})</span></h3>')
         shown = [f for f in findings if f.severity != "info"]
         folded = [f for f in findings if f.severity == "info" and not _as_recorded(f)]
@@ -322,6 +324,12 @@ def _findings(report: Report, index: Sources) -> list[str]:
                 *(_finding_item(f, index) for f in folded),
                 "</ul></details>",
             ]
+        unlisted = report.summary.unlisted.get(rule, 0)
+        if unlisted:
+            said = f"{unlisted} info finding{'s' if unlisted != 1 else ''}"
+            out.append(
+                f'<p class="muted">{said}, counted, not listed (<code>--show all</code> lists them).</p>'
+            )
     out.append("</section>")
     return out
 

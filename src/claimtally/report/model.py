@@ -119,6 +119,9 @@ class Summary(_Model):
     findings: int
     severities: dict[str, int]
     rules: tuple[str, ...]
+    unlisted: dict[str, int] = {}
+    """Info findings counted here by rule rather than listed (the default report; ``--show all`` lists
+    them, and this is then empty)."""
 
 
 class Report(_Model):
@@ -132,6 +135,30 @@ class Report(_Model):
     def failing(self, fail_on: str) -> list[Finding]:
         """Findings at or above a severity (``never`` gives none)."""
         return [f for f in self.findings if at_or_above(f.severity, fail_on)]
+
+    def listed(self, show: str = "problems") -> tuple[Finding, ...]:
+        """The findings a report lists: all with ``show="all"``, else those at warning or above."""
+        if show == "all":
+            return self.findings
+        return tuple(f for f in self.findings if f.severity != "info")
+
+    def unlisted(self, show: str = "problems") -> dict[str, int]:
+        """Info findings a report with this ``show`` counts instead of listing, by rule in rule order."""
+        if show == "all":
+            return {}
+        counts: dict[str, int] = {}
+        for f in self.findings:
+            if f.severity == "info":
+                counts[f.rule] = counts.get(f.rule, 0) + 1
+        order = {r: i for i, r in enumerate(self.summary.rules)}
+        return dict(sorted(counts.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0])))
+
+    def shown(self, show: str = "problems") -> Report:
+        """The report as a format with this ``show`` writes it: listed findings, the rest counted."""
+        if show == "all":
+            return self
+        summary = self.summary.model_copy(update={"unlisted": self.unlisted(show)})
+        return self.model_copy(update={"summary": summary, "findings": self.listed(show)})
 
     def exit_status(self, fail_on: str) -> int:
         """What ``claimtally check`` exits with: 1 when a finding is at or above ``fail_on``, else 0."""

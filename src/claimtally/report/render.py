@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from claimtally.data.package import Package
 
 FORMATS = ("text", "json", "junit", "github", "html")
+#: What a report lists: the problems (errors and warnings; info findings counted by rule), or all.
+SHOW = ("problems", "all")
 
 
 def render(
@@ -23,19 +25,24 @@ def render(
     color: bool = False,
     fail_on: str = "error",
     package: Package | None = None,
+    show: str = "problems",
 ) -> str:
     """Render a report as ``text``, ``json``, ``junit``, ``github`` or ``html``.
 
     ``package`` is the package the report is of; the HTML page links each claim's sources from it
-    (without it, sources are shown by id).
+    (without it, sources are shown by id). ``show`` is ``problems`` (info findings counted by rule) or
+    ``all`` (every finding listed).
     """
+    if show not in SHOW:
+        msg = f"unknown show '{show}'; use one of {', '.join(SHOW)}"
+        raise ClaimtallyError(msg)
     if fmt == "json":
-        return render_json(report)
+        return render_json(report, show)
     if fmt == "text":
-        return render_text(report, color=color)
+        return render_text(report, color=color, show=show)
     if fmt in ("junit", "github"):
-        return render_junit(report, fail_on) if fmt == "junit" else render_github(report)
+        return render_junit(report.shown(show), fail_on) if fmt == "junit" else render_github(report)
     if fmt == "html":
-        return render_html(report, fail_on, sources_of(package) if package is not None else None)
+        return render_html(report.shown(show), fail_on, sources_of(package) if package is not None else None)
     msg = f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}"
     raise ClaimtallyError(msg)

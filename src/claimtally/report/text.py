@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Iterator
 
 from claimtally.errors import ClaimtallyError
 from claimtally.output import caret_lines, clean
@@ -17,22 +17,52 @@ _COLOURS = {
     "warning": "33",
     "info": "2",
 }
-#: Info findings of these rules are counted in the text report, not listed (JSON lists them all).
-_COUNTED = ("integrity",)
 
 
 def _paint(text: str, key: str, color: bool) -> str:
     return f"\x1b[{_COLOURS[key]}m{text}\x1b[0m" if color else text
 
 
-def render_json(report: Report) -> str:
-    """The contract's JSON report (§7): package, summary, claims, findings; stable for one input."""
-    # pydantic's Rust serializer: the same text as json.dumps(indent=2, ensure_ascii=False), 4x faster
-    return report.model_dump_json(indent=2) + "\n"
+def render_json(report: Report, show: str = "problems") -> str:
+    """The contract's JSON report (§7): package, summary, claims, findings; stable for one input.
+
+    With ``show="problems"`` (the default) info findings are counted in ``summary.unlisted`` by rule
+    instead of listed; ``show="all"`` lists them.
+    """
+    return "".join(iter_json(report, show))
 
 
-def render_text(report: Report, *, color: bool = False) -> str:
-    """A report for people: summary, claims grouped by verdict, then findings by severity."""
+def iter_json(report: Report, show: str = "problems") -> Iterator[str]:
+    """The JSON report in pieces, one claim or finding at a time, so that it can be written as it is
+    made; the pieces join to exactly ``report.model_dump_json(indent=2)`` of the shown report."""
+    shown = report.shown(show)
+    yield "{\n"
+    yield f'  "package": {_nested(shown.package.model_dump_json(indent=2))},\n'
+    yield f'  "summary": {_nested(shown.summary.model_dump_json(indent=2))},\n'
+    for name, items in (("claims", shown.claims), ("findings", shown.findings)):
+        if not items:
+            yield f'  "{name}": []' + (",\n" if name == "claims" else "\n")
+            continue
+        yield f'  "{name}": [\n'
+        last = len(items) - 1
+        for i, item in enumerate(items):
+            # pydantic's Rust serializer: the same text as json.dumps(indent=2, ensure_ascii=False)
+            yield "    " + _nested(item.model_dump_json(indent=2), 4) + (",\n" if i < last else "\n")
+        yield "  ]" + (",\n" if name == "claims" else "\n")
+    yield "}\n"
+
+
+def _nested(text: str, depth: int = 2) -> str:
+    """A JSON document indented as a member at ``depth`` spaces (its first line stays unindented)."""
+    return text.replace("\n", "\n" + " " * depth)
+
+
+def render_text(report: Report, *, color: bool = False, show: str = "problems") -> str:
+    """A report for people: summary, claims grouped by verdict, then findings by severity.
+
+    Info findings are counted by rule (``show="all"`` lists them, but for the verdicts as recorded,
+    which the claims above already show).
+    """
     p, s = report.package, report.summary
     lines = [f"{clean(p.name)} {clean(p.version)}  sha256:{p.hash[:16]}…", ""]
     counts = ", ".join(f"{s.verdicts[v]} {v}" for v in VERDICTS)
@@ -48,23 +78,16 @@ def render_text(report: Report, *, color: bool = False) -> str:
         lines += ["", _paint(f"{verdict.upper()} ({len(by_verdict[verdict])})", verdict, color)]
         for claim in by_verdict[verdict]:
             lines.extend(_claim_lines(claim))
-    counted: Counter[str] = Counter()
+    listed = [f for f in report.listed(show) if not (f.rule == "claims" and f.severity == "info")]
     for severity in ("error", "warning", "info"):
-        shown = []
-        for f in report.findings:
-            if f.severity != severity:
-                continue
-            if severity == "info" and (f.rule in _COUNTED or f.rule == "claims"):
-                if f.rule != "claims":
-                    counted[f.rule] += 1
-                continue
-            shown.append(f)
+        shown = [f for f in listed if f.severity == severity]
         if shown:
             lines += ["", _paint(f"{severity.upper()} ({len(shown)})", severity, color)]
             lines.extend(_finding_line(f) for f in shown)
+    counted = {rule: n for rule, n in report.unlisted(show).items() if rule != "claims"}
     if counted:
-        more = ", ".join(f"{n} {rule}" for rule, n in sorted(counted.items()))
-        lines += ["", f"Also {more} info findings (values no claim uses; --format json lists them)."]
+        more = ", ".join(f"{n} {rule}" for rule, n in counted.items())
+        lines += ["", f"Also {more} info findings (--show all lists them)."]
     return "\n".join(lines) + "\n"
 
 
