@@ -14,16 +14,18 @@ from claimtally.expr.parse import parse
 AROUND = nb.Hedge(hedge_id="around", kind="approx", relative_tolerance=Decimal("0.1"), digit_units=Decimal(2))
 
 
-def info(value_id: str, text: str, *, exact: bool = False, hedge: nb.Hedge | None = None) -> ValueInfo:
+def info(
+    value_id: str, text: str, *, exact: bool = False, hedge: nb.Hedge | None = None
+) -> tuple[str, ValueInfo]:
     """A value id bound to the intervals of a stated number."""
     stated = nb.parse_value(text)
     strict, loose = nb.value_intervals(stated, value_max=None, exact=exact, hedge=hedge)
-    return ValueInfo(value_id, stated, strict, loose, "test")
+    return value_id, ValueInfo(stated, strict, loose, "test")
 
 
-def run(expression: str, *values: ValueInfo, hedge: nb.Hedge | None = None) -> str:
+def run(expression: str, *values: tuple[str, ValueInfo], hedge: nb.Hedge | None = None) -> str:
     """The verdict of an expression over the given values."""
-    table = {v.value_id: v for v in values}
+    table = dict(values)
     return evaluate(ex.parse(expression, names=set(table)), table, hedge).verdict
 
 
@@ -72,7 +74,7 @@ def test_the_claims_own_hedge_widens_the_stated_side_in_the_loose_reading() -> N
 def test_division_by_an_interval_with_zero_is_undetermined_and_noted() -> None:
     """x / 0 (stated 0 is [-0.5, 0.5]) has no interval: undetermined, with the problem named."""
     x, z = info("x", "1"), info("z", "0")
-    outcome = evaluate(ex.parse("x / z == 1"), {"x": x, "z": z}, None)
+    outcome = evaluate(ex.parse("x / z == 1"), dict([x, z]), None)
     assert "undetermined" == outcome.verdict
     assert outcome.problems and "containing zero" in outcome.problems[0]
 
@@ -80,7 +82,7 @@ def test_division_by_an_interval_with_zero_is_undetermined_and_noted() -> None:
 def test_relations_report_intervals_and_gap() -> None:
     """Each relation carries its computed and stated intervals and the gap."""
     a, b = info("a", "5.30", exact=True), info("b", "2.50", exact=True)
-    outcome = evaluate(ex.parse("a / b == 2"), {"a": a, "b": b}, None)
+    outcome = evaluate(ex.parse("a / b == 2"), dict([a, b]), None)
     (rel,) = outcome.relations
     assert ("[2.12, 2.12]", "[2, 2]", "0.12") == (rel.computed, rel.stated, rel.gap)
 
@@ -96,7 +98,7 @@ def test_gap_is_zero_when_intervals_touch_and_signed_otherwise() -> None:
 def _info(name: str, text: str, exact: bool = False) -> ValueInfo:
     s = nb.parse_value(text)
     strict, loose = nb.value_intervals(s, value_max=None, exact=exact, hedge=None)
-    return ValueInfo(name, s, strict, loose, "test")
+    return ValueInfo(s, strict, loose, "test")
 
 
 @pytest.mark.parametrize("prec", [3, 28, 200])

@@ -63,24 +63,40 @@ def _scaled(d: Decimal, places: int) -> int | None:
 def interval_columns(intervals: Sequence[Interval]) -> IntervalColumns:
     """The integer form of ``intervals``, one row each, at the fewest places that hold them all
     (at most :data:`MAX_PLACES`); intervals are often shared, so each distinct one is converted once."""
-    ends = {e for iv in intervals for e in (iv.lo, iv.hi) if e is not None}
+    # intervals are often shared objects: convert each distinct one once, then spread by index
+    position: dict[int, int] = {}
+    distinct: list[Interval] = []
+    index = np.empty(len(intervals), np.int64)
+    for i, iv in enumerate(intervals):
+        k = position.get(id(iv))
+        if k is None:
+            k = position[id(iv)] = len(distinct)
+            distinct.append(iv)
+        index[i] = k
+    ends = {e for iv in distinct for e in (iv.lo, iv.hi) if e is not None}
     places = max((p for p in map(_places, ends) if p <= MAX_PLACES), default=0)
     scaled = {e: _scaled(e, places) for e in ends}
-    n = len(intervals)
-    lo, hi = np.zeros(n, np.int64), np.zeros(n, np.int64)
-    lo_inf, hi_inf = np.zeros(n, np.bool_), np.zeros(n, np.bool_)
-    lo_open, hi_open = np.zeros(n, np.bool_), np.zeros(n, np.bool_)
-    exact = np.ones(n, np.bool_)
-    rows: dict[int, tuple[int, int, bool, bool, bool, bool, bool]] = {}
-    for i, iv in enumerate(intervals):
-        row = rows.get(id(iv))
-        if row is None:
-            a = 0 if iv.lo is None else scaled[iv.lo]
-            b = 0 if iv.hi is None else scaled[iv.hi]
-            fits = a is not None and b is not None
-            row = rows[id(iv)] = (a or 0, b or 0, iv.lo is None, iv.hi is None, iv.lo_open, iv.hi_open, fits)
-        lo[i], hi[i], lo_inf[i], hi_inf[i], lo_open[i], hi_open[i], exact[i] = row
-    return IntervalColumns(places, lo, hi, lo_inf, hi_inf, lo_open, hi_open, exact)
+    lo_s = [None if iv.lo is None else scaled[iv.lo] for iv in distinct]
+    hi_s = [None if iv.hi is None else scaled[iv.hi] for iv in distinct]
+    lo_inf = np.array([iv.lo is None for iv in distinct], np.bool_)
+    hi_inf = np.array([iv.hi is None for iv in distinct], np.bool_)
+    fits = np.array(
+        [
+            (a is not None or li) and (b is not None or hi)
+            for a, b, li, hi in zip(lo_s, hi_s, lo_inf, hi_inf, strict=True)
+        ],
+        np.bool_,
+    )
+    return IntervalColumns(
+        places,
+        np.array([a or 0 for a in lo_s], np.int64)[index],
+        np.array([b or 0 for b in hi_s], np.int64)[index],
+        lo_inf[index],
+        hi_inf[index],
+        np.array([iv.lo_open for iv in distinct], np.bool_)[index],
+        np.array([iv.hi_open for iv in distinct], np.bool_)[index],
+        fits[index],
+    )
 
 
 def overlaps(c: IntervalColumns, a: IntArray, b: IntArray) -> BoolArray:

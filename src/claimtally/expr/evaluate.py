@@ -5,7 +5,7 @@
 >>> def info(name, text):  # a value as the checker reads it: not exact, no hedge
 ...     s = nb.parse_value(text)
 ...     strict, loose = nb.value_intervals(s, value_max=None, exact=False, hedge=None)
-...     return ValueInfo(name, s, strict, loose, "rounding")
+...     return ValueInfo(s, strict, loose, "rounding")
 >>> values = {"new": info("new", "5.30"), "old": info("old", "2.50")}
 >>> outcome = evaluate(parse("new / old == 2"), values, hedge=None)
 >>> outcome.verdict, outcome.relations[0].computed
@@ -67,9 +67,9 @@ def _show(iv: nb.Interval | None) -> str:
 
 @dataclass(frozen=True)
 class ValueInfo:
-    """A value id's stated number and its two intervals, with the reason in words."""
+    """A stated number and its two intervals, with the reason in words; value rows that state the
+    same number (with the same range, exactness and hedge) share one."""
 
-    value_id: str
     stated: nb.Stated
     strict: nb.Interval
     loose: nb.Interval

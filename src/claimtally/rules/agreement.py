@@ -149,7 +149,8 @@ def _compare_columns(ctx: Context) -> Iterator[Comparison]:
 def _codes(items: Iterable[Hashable], none: Hashable = None) -> npt.NDArray[np.int64]:
     """An integer code per item, equal items equal codes; ``none`` (when given) is code 0."""
     seen: dict[Hashable, int] = {} if none is None else {none: 0}
-    return np.array([seen.setdefault(item, len(seen)) for item in items], np.int64)
+    get = seen.setdefault
+    return np.fromiter((get(item, len(seen)) for item in items), np.int64)
 
 
 Member = tuple[str, str, Interval, dict[str, str]]

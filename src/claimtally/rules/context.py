@@ -93,7 +93,7 @@ class Context:
             if isinstance(parsed, str):
                 problems[value_id] = parsed
             else:
-                infos[value_id] = ValueInfo(value_id, parsed.stated, parsed.strict, parsed.loose, parsed.why)
+                infos[value_id] = parsed
         return infos, problems
 
     @property
@@ -184,7 +184,7 @@ def value_info(cells: dict[str, str], hedges: dict[str, nb.Hedge], max_digits: i
         why = f"hedged '{hedge.hedge_id}' ({hedge.kind})"
     else:
         why = f"rounded to {nb.fmt(stated.unit)}"
-    return ValueInfo(cells["value_id"], stated, strict, loose, f"{written}, {why}")
+    return ValueInfo(stated, strict, loose, f"{written}, {why}")
 
 
 def quantity_key(cells: dict[str, str]) -> Key:
