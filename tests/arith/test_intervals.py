@@ -319,3 +319,10 @@ def test_show_never_cuts_inside_the_interval(x: Decimal) -> None:
     point = Interval.point(x)
     lo, hi = point.show()[1:-1].split(", ")
     assert Decimal(lo) <= x <= Decimal(hi)
+
+
+def test_printing_is_kept_on_the_instance_and_changes_neither_equality_nor_hash() -> None:
+    """show() and str() are computed once per interval; two equal intervals stay equal and hash alike."""
+    a, b = Interval(D("1.5"), D("2.5")), Interval(D("1.5"), D("2.5"))
+    assert (a.show(), str(a)) == ("[1.5, 2.5]", "[1.5, 2.5]")
+    assert a == b and hash(a) == hash(b) and a.show() is a.show()

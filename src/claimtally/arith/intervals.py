@@ -38,7 +38,7 @@ from decimal import (
     InvalidOperation,
     Overflow,
 )
-from functools import lru_cache, reduce
+from functools import reduce
 
 #: Significant digits of every computed bound; beyond them a bound is rounded outwards.
 PRECISION = 60
@@ -161,9 +161,13 @@ class Interval:
 
     def __str__(self) -> str:
         """``[5.295, 5.305]``, ``(20, ∞)``, ``(-∞, 20]``: every digit of the ends."""
-        lo = "-∞" if self.lo is None else fmt(self.lo)
-        hi = "∞" if self.hi is None else fmt(self.hi)
-        return f"{'(' if self.lo_open else '['}{lo}, {hi}{')' if self.hi_open else ']'}"
+        text: str | None = self.__dict__.get("_text")  # kept on the instance, as show() is
+        if text is None:
+            lo = "-∞" if self.lo is None else fmt(self.lo)
+            hi = "∞" if self.hi is None else fmt(self.hi)
+            text = f"{'(' if self.lo_open else '['}{lo}, {hi}{')' if self.hi_open else ']'}"
+            object.__setattr__(self, "_text", text)
+        return text
 
     def show(self) -> str:
         """The interval for people: ends with more than :data:`DISPLAY_PLACES` decimals rounded
@@ -172,7 +176,13 @@ class Interval:
         >>> Interval(Decimal("0.33333333"), Decimal("0.66666667")).show()
         '[0.333333, 0.666667]'
         """
-        return _show(self)
+        # kept on the instance (not a field: equality and hashing ignore it): a value's interval is
+        # shown in every claim that names it, and hashing the interval for a cache costs as much
+        shown: str | None = self.__dict__.get("_shown")
+        if shown is None:
+            shown = _show(self)
+            object.__setattr__(self, "_shown", shown)
+        return shown
 
 
 #: Reports print at most this many decimals of an end (:meth:`Interval.show`).
@@ -180,9 +190,7 @@ DISPLAY_PLACES = 6
 _QUANTUM = Decimal(1).scaleb(-DISPLAY_PLACES)
 
 
-@lru_cache(maxsize=1 << 16)
 def _show(iv: Interval) -> str:
-    # cached: the same value intervals are shown in every claim that names them
     lo = "-∞" if iv.lo is None else fmt(_cut(iv.lo, ROUND_FLOOR))
     hi = "∞" if iv.hi is None else fmt(_cut(iv.hi, ROUND_CEILING))
     return f"{'(' if iv.lo_open else '['}{lo}, {hi}{')' if iv.hi_open else ']'}"
