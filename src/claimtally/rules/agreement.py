@@ -14,10 +14,9 @@ Two values agree when their strict intervals overlap. The outcome:
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 import numpy as np
-import numpy.typing as npt
 
 from claimtally.arith.columns import interval_columns, overlaps
 from claimtally.arith.intervals import Interval
@@ -105,13 +104,13 @@ def _compare_columns(ctx: Context) -> Iterator[Comparison]:
     (entity, metric, baseline), with integer codes for groups, sources and settings and the overlap
     tested on exact integer ends (:mod:`claimtally.arith.columns`); pairs with a row whose ends do
     not fit the integer form are compared as interval objects. Each peer's label is built once."""
-    values, kinds_of = ctx.values, ctx.source_kinds
+    values, kinds_of, v = ctx.values, ctx.source_kinds, ctx.value_codes
+    readable = np.array([vid in values for vid in v.ids], np.bool_)
     rows = [(vid, row, cells) for vid, (row, cells) in ctx.value_rows.items() if vid in values]
     if not rows:
         return
-    key = _codes(quantity_key(c) for _, _, c in rows)
-    source = _codes(c["source_id"] for _, _, c in rows)
-    setting = _codes((c["setting"] for _, _, c in rows), none="")
+    key, source, setting = v.group[readable], v.source[readable], v.setting[readable]
+    key = np.unique(key, return_inverse=True)[1].reshape(-1)  # dense again after the filter
     kinds = [kinds_of.get(c["source_id"]) for _, _, c in rows]
     article = np.array([k == "article" for k in kinds], np.bool_)
     independent = np.array([k == "independent" for k in kinds], np.bool_)
@@ -144,13 +143,6 @@ def _compare_columns(ctx: Context) -> Iterator[Comparison]:
         vid, row, cells = rows[i]
         yield vid, row, cells, matched_labels[h0 : h0 + nh], missed_labels[m0 : m0 + nm], ind
         h0, m0 = h0 + nh, m0 + nm
-
-
-def _codes(items: Iterable[Hashable], none: Hashable = None) -> npt.NDArray[np.int64]:
-    """An integer code per item, equal items equal codes; ``none`` (when given) is code 0."""
-    seen: dict[Hashable, int] = {} if none is None else {none: 0}
-    get = seen.setdefault
-    return np.fromiter((get(item, len(seen)) for item in items), np.int64)
 
 
 Member = tuple[str, str, Interval, dict[str, str]]

@@ -6,10 +6,14 @@ that shows them read the same results.
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 from typing import cast
+
+import numpy as np
+import numpy.typing as npt
 
 from claimtally.arith import stated as nb
 from claimtally.data.package import Package
@@ -21,6 +25,17 @@ from claimtally.limits import Limits
 
 #: What a value row states a number of: entity, metric and baseline.
 Key = tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class ValueCodes:
+    """The value rows as integer codes, one entry per row of :attr:`Context.value_rows`, in order:
+    equal codes for equal quantities (:func:`quantity_key`), sources and settings (0: no setting)."""
+
+    ids: list[str]
+    group: npt.NDArray[np.int64]
+    source: npt.NDArray[np.int64]
+    setting: npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True)
@@ -153,6 +168,35 @@ class Context:
         return groups
 
     @cached_property
+    def value_codes(self) -> ValueCodes:
+        """The value rows (first occurrence of each id, in file order) as integer codes."""
+        items = list(self.value_rows.items())
+        cells = [c for _, (_, c) in items]
+        return ValueCodes(
+            ids=[vid for vid, _ in items],
+            group=codes(quantity_key(c) for c in cells),
+            source=codes(c["source_id"] for c in cells),
+            setting=codes((c["setting"] for c in cells), none=""),
+        )
+
+    @cached_property
+    def compared_values(self) -> set[str]:
+        """Value ids with a :func:`comparable` row (another source, same quantity, matching setting),
+        counted per group in linear time rather than searched pair by pair (groups grow with the
+        package, so a search is quadratic)."""
+        v = self.value_codes
+        if not v.ids:
+            return set()
+        pair = _combine(v.group, v.source)
+        bare = v.setting == 0
+        # rows of the group from other sources: with no setting, any; with one, those with none or the same
+        others_any = _count(v.group) - _count(pair)
+        others_bare = _count(v.group, bare) - _count(pair, bare)
+        others_same = _count(_combine(v.group, v.setting)) - _count(_combine(pair, v.setting))
+        has = np.where(bare, others_any, others_bare + others_same) > 0
+        return {value_id for value_id, yes in zip(v.ids, has.tolist(), strict=True) if yes}
+
+    @cached_property
     def source_kinds(self) -> dict[str, str]:
         """Source id → kind."""
         return dict(zip(self.pkg.sources["source_id"], self.pkg.sources["kind"], strict=True))
@@ -202,3 +246,24 @@ def comparable(cells: dict[str, str], other: dict[str, str]) -> bool:
 def settings_match(setting: str, other: str) -> bool:
     """Two values' settings allow comparing them: equal, or one of them states none."""
     return not setting or not other or setting == other
+
+
+def codes(items: Iterable[Hashable], none: Hashable = None) -> npt.NDArray[np.int64]:
+    """An integer code per item, equal items equal codes; ``none`` (when given) is code 0."""
+    seen: dict[Hashable, int] = {} if none is None else {none: 0}
+    get = seen.setdefault
+    return np.fromiter((get(item, len(seen)) for item in items), np.int64)
+
+
+def _combine(a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """One code per distinct pair of codes (kept small, so combining again cannot overflow)."""
+    _, inverse = np.unique(a * (int(b.max()) + 1) + b, return_inverse=True)
+    combined: npt.NDArray[np.int64] = inverse.astype(np.int64).reshape(-1)
+    return combined
+
+
+def _count(code: npt.NDArray[np.int64], where: npt.NDArray[np.bool_] | None = None) -> npt.NDArray[np.int64]:
+    """For each row, how many rows (those in ``where``, when given) share its code."""
+    chosen = code if where is None else code[where]
+    counts: npt.NDArray[np.int64] = np.bincount(chosen, minlength=int(code.max()) + 1)[code]
+    return counts

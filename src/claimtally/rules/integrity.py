@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from claimtally.data.package import key_problems
 from claimtally.report.model import Finding
-from claimtally.rules.context import Context, comparable, quantity_key
+from claimtally.rules.context import Context
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -70,7 +70,7 @@ def _dates(ctx: Context) -> Iterator[Finding]:
 
 def _values(ctx: Context) -> Iterator[Finding]:
     file = ctx.file("values")
-    groups = ctx.value_groups
+    compared = ctx.compared_values
     for value_id, (row, cells) in ctx.value_rows.items():
         if value_id in ctx.value_problems:
             yield Finding.at(
@@ -87,7 +87,7 @@ def _values(ctx: Context) -> Iterator[Finding]:
             continue
         if value_id in ctx.used_values:
             continue
-        if any(comparable(cells, o) for o in groups[quantity_key(cells)]):
+        if value_id in compared:
             continue
         yield Finding.at(
             file,
