@@ -115,9 +115,9 @@ CASES = [
     Case("path-file-url", _set_path("claims", "file:///etc/passwd"), 2, "leaves the package folder"),
     Case("path-ftp", _set_path("claims", "ftp://example.org/claims.csv"), 2, "leaves the package folder"),
     Case(
-        "path-list", _set_path("claims", ["data/claims.csv", "data/claims.csv"]), 2, "one relative file path"
+        "path-list", _set_path("claims", ["data/claims.csv", "data/claims.csv"]), 2, "].path must be a string"
     ),
-    Case("schema-url", _descriptor_url("schema"), 2, "schema.fields must be a list"),
+    Case("schema-url", _descriptor_url("schema"), 2, "].schema must be an object"),
     Case("dialect-url", _descriptor_url("dialect"), 0, ""),
     Case("csv-missing", lambda r: (r / "data" / "claims.csv").unlink(), 2, "data/claims.csv: file missing"),
     Case("csv-empty", _csv("claims", lambda t: ""), 2, "data/claims.csv, row 1: no header"),

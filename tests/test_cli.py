@@ -76,7 +76,7 @@ def test_output_refuses_to_overwrite_a_file_of_the_package(make_package, capsys)
     before = target.read_bytes()
     assert 2 == main(["check", str(path), "-o", str(target)])
     assert before == target.read_bytes()
-    assert "refusing to overwrite" in capsys.readouterr().err
+    assert "refusing to write over" in capsys.readouterr().err
 
 
 def test_rule_selection_runs_only_those_rules(capsys) -> None:
@@ -187,7 +187,7 @@ def test_extract_never_overwrites_the_package_or_the_article(make_package, tmp_p
         assert before == target.read_bytes()
         err = capsys.readouterr().err
         _one_line_error(err)
-        assert "refusing to overwrite" in err
+        assert "refusing to write over" in err
 
 
 @pytest.mark.parametrize(

@@ -41,7 +41,7 @@ def test_refuses_a_protected_file(tmp_path: Path) -> None:
     """A file of the package being checked is never overwritten."""
     target = tmp_path / "values.csv"
     target.write_text("data", encoding="utf-8")
-    with pytest.raises(ClaimtallyError, match="refusing to overwrite"):
+    with pytest.raises(ClaimtallyError, match="refusing to write over"):
         write_atomic(target, "x", protected=[target])
     assert "data" == target.read_text(encoding="utf-8")
 

@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from claimtally.errors import ClaimtallyError
 
@@ -202,7 +202,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         }
         return handler[args.command](args)
     except ClaimtallyError as exc:
-        print(f"claimtally: error: {' '.join(str(exc).split())}", file=sys.stderr)  # always one line
+        from claimtally.output import one_line
+
+        _say(f"claimtally: error: {one_line(str(exc))}\n", sys.stderr)  # always one clean line
         return 2
     except BrokenPipeError:  # e.g. `claimtally check | head`
         return 0
@@ -237,6 +239,10 @@ def _check(args: argparse.Namespace) -> int:
 
     limits = _limits(args)
     pkg = read(args.datapackage, limits)
+    if args.output:  # refused before the check runs, not after
+        from claimtally.output import check_target
+
+        check_target(Path(args.output), pkg.files())
     report = check(pkg, rules=args.rules, limits=limits)
     color = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     if args.format == "json":  # written as it is made: a large report is never one string in memory
@@ -252,7 +258,7 @@ def _check(args: argparse.Namespace) -> int:
 def _explain(args: argparse.Namespace) -> int:
     from claimtally.api import explain
 
-    sys.stdout.write(explain(args.claim_id, args.datapackage, _limits(args)))
+    _emit(args, explain(args.claim_id, args.datapackage, _limits(args)), [])
     return 0
 
 
@@ -260,7 +266,7 @@ def _init(args: argparse.Namespace) -> int:
     from claimtally.api import init
 
     written = init(Path(args.folder), args.name)
-    print(f"wrote {len(written)} files to {args.folder}; check it with: claimtally check {args.folder}")
+    _say(f"wrote {len(written)} files to {args.folder}; check it with: claimtally check {args.folder}\n")
     return 0
 
 
@@ -268,7 +274,7 @@ def _cite(args: argparse.Namespace) -> int:
     from claimtally.api import cite
     from claimtally.versions.cite import render_citation
 
-    sys.stdout.write(render_citation(cite(args.datapackage), args.format))
+    _emit(args, render_citation(cite(args.datapackage), args.format), [])
     return 0
 
 
@@ -288,7 +294,7 @@ def _extract(args: argparse.Namespace) -> int:
     rows = extract(args.article, args.datapackage, source_id=args.source_id)
     packages = [package_of(args.datapackage)] if args.output else []
     _emit(args, to_csv(rows), packages, Path(args.article))
-    print(f"claimtally: extract: {summary(rows)}", file=sys.stderr)
+    _say(f"claimtally: extract: {summary(rows)}\n", sys.stderr)
     return 0
 
 
@@ -298,7 +304,7 @@ def _coverage(args: argparse.Namespace) -> int:
 
     minimum = parse_percent(args.min, "--min")
     result = coverage(args.article, args.source_id, args.datapackage)
-    sys.stdout.write(render_coverage(result, args.format, minimum))
+    _emit(args, render_coverage(result, args.format, minimum), [])
     return 0 if result.meets(minimum) else 1
 
 
@@ -306,33 +312,45 @@ def _rules(_args: argparse.Namespace) -> int:
     from claimtally.rules import RULES, rule_id, summary_line
 
     for rule in RULES:
-        print(f"{rule_id(rule):<12} {summary_line(rule)}")
+        _say(f"{rule_id(rule):<12} {summary_line(rule)}\n")
     return 0
 
 
 def _tables(args: argparse.Namespace) -> int:
     from claimtally.data.descriptor import TABLES, resource
     from claimtally.data.package import load
+    from claimtally.output import clean
 
     pkg = load(args.datapackage)
-    print(f"{pkg.name} {pkg.version}  ({pkg.path})")
+    lines = [f"{clean(pkg.name)} {clean(pkg.version)}  ({clean(str(pkg.path))})"]
     for name in TABLES:
         res = resource(pkg.descriptor, name, pkg.path)
-        print(f"\n{name} ({len(pkg.tables[name])} rows, {res['path']})")
-        print(f"  {res.get('description', '')}")
+        lines += ["", f"{name} ({len(pkg.tables[name])} rows, {clean(str(res['path']))})"]
+        lines.append(f"  {clean(str(res.get('description', '')))}")
         for field in res["schema"]["fields"]:
-            print(f"  - {field['name']}: {field.get('description', '')}")
+            lines.append(f"  - {clean(str(field['name']))}: {clean(str(field.get('description', '')))}")
+    _emit(args, "\n".join(lines) + "\n", [])
     return 0
+
+
+def _say(text: str, stream: TextIO | None = None) -> None:
+    """Print one message of the tool's own (a data field in it already cleaned), through the guard."""
+    from claimtally.output import guard
+
+    (stream or sys.stdout).write("".join(guard(text)))
 
 
 def _emit(args: argparse.Namespace, text: str | Iterable[str], packages: list[Any], *inputs: Path) -> None:
     """Print ``text`` (one string or pieces), or write it atomically to ``-o``, never over a file the
-    command reads."""
+    command reads; either way through :func:`claimtally.output.guard`, the last pass that keeps data
+    from controlling a terminal or a CI log."""
+    from claimtally.output import guard
+
     if not getattr(args, "output", None):
-        for piece in [text] if isinstance(text, str) else text:
+        for piece in guard(text):
             sys.stdout.write(piece)
         return
     from claimtally.output import write_atomic
 
     protected = [f for pkg in packages for f in pkg.files()] + list(inputs)
-    write_atomic(Path(args.output), text, protected=protected)
+    write_atomic(Path(args.output), guard(text), protected=protected)

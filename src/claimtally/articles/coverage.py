@@ -34,7 +34,7 @@ from claimtally.data.package import Package
 from claimtally.data.table import records
 from claimtally.errors import ClaimtallyError, ExpressionError
 from claimtally.expr.parse import BinOp, Num, parse, walk
-from claimtally.output import clean
+from claimtally.output import clean, json_text
 
 
 @dataclass(frozen=True)
@@ -207,7 +207,7 @@ def render_coverage(cov: Coverage, fmt: str, minimum: Decimal) -> str:
             "rows_not_found": list(cov.rows_not_found),
             "rows_not_in_article": list(cov.rows_not_in_article),
         }
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
     if fmt != "text":
         msg = f"unknown format '{fmt}'; use text or json"
         raise ClaimtallyError(msg)

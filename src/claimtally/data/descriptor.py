@@ -12,6 +12,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from claimtally.data.paths import checked, inside, resolved
+from claimtally.data.shape import check_shape
 from claimtally.data.table import check_size
 from claimtally.errors import PackageError
 
@@ -41,13 +43,13 @@ def descriptor_path(path: str | Path | None) -> Path:
     """Resolve ``path`` (None, a folder or a descriptor file) to the descriptor's path."""
     if path is None:
         return bundled_path()
-    p = Path(path)
-    if p.is_dir():
+    p = checked(path, str(path))
+    if resolved(p, str(p)).is_dir():
         p = p / DESCRIPTOR
-    if not p.is_file():
+    if not resolved(p, str(p)).is_file():
         msg = f"{p}: no such file; give the path of a datapackage.json or of the folder that holds it"
         raise PackageError(msg)
-    return p
+    return inside(p.parent, p, str(p))
 
 
 def read_descriptor(path: Path, max_bytes: int = 10 << 20) -> dict[str, Any]:
@@ -72,6 +74,7 @@ def read_descriptor(path: Path, max_bytes: int = 10 << 20) -> dict[str, Any]:
     if not isinstance(descriptor.get("resources"), list):
         msg = f"{path}: 'resources' is missing or not a list; list one resource per table"
         raise PackageError(msg)
+    check_shape(descriptor, str(path), TABLES + OPTIONAL_TABLES)
     return descriptor
 
 
@@ -101,14 +104,11 @@ def resource_file(root: Path, res: dict[str, Any]) -> Path:
     if not isinstance(raw, str) or not raw:
         msg = f"resource '{name}': 'path' must be one relative file path such as data/{name}.csv"
         raise PackageError(msg)
-    if "://" in raw or raw.startswith(("/", "\\")) or ".." in Path(raw).parts:
-        msg = f"resource '{name}': path '{raw}' leaves the package folder; use a relative path under it"
+    label = f"resource '{name}': path '{raw}'"
+    if "://" in raw or raw.startswith(("/", "\\")) or ".." in checked(raw, label).parts:
+        msg = f"{label} leaves the package folder; use a relative path under it"
         raise PackageError(msg)
-    file = root / raw
-    real_root = root.resolve()
-    if not file.resolve().is_relative_to(real_root):
-        msg = f"resource '{name}': path '{raw}' resolves outside the package folder; refusing to read it"
-        raise PackageError(msg)
+    file = inside(root, root / raw, label)
     if not file.is_file():
         msg = f"{raw}: file missing (resource '{name}'); add it or fix the resource's path"
         raise PackageError(msg)

@@ -14,6 +14,7 @@ from typing import Annotated, Any, ClassVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from claimtally.contract import EntityKind, HedgeKind, SourceKind, Unit, Verdict
+from claimtally.data.cells import MAX_DIGITS
 from claimtally.data.table import records
 from claimtally.errors import PackageError, locate
 
@@ -129,7 +130,7 @@ def typed_row(model: type[Row], cells: dict[str, str]) -> dict[str, Any]:
         annotation = str(info.annotation) if info is not None else ""
         if "bool" in annotation:
             out[name] = _BOOLEANS.get(text, text)
-        elif "int" in annotation and text.isdigit():
+        elif "int" in annotation and text.isascii() and text.isdecimal() and len(text) <= MAX_DIGITS:
             out[name] = int(text)
         else:
             out[name] = text

@@ -102,8 +102,9 @@ class Package:
         return line_starts(path, stat.st_mtime_ns, stat.st_size, records)
 
     def files(self) -> list[Path]:
-        """The descriptor and the file of every table read: what an output must never overwrite."""
-        return [self.path] + [self.root / self.file_of(t) for t in self.tables]
+        """The descriptor, the file of every table read and the ``CHANGELOG.md`` beside them: what an
+        output must never overwrite."""
+        return [self.path, self.root / "CHANGELOG.md"] + [self.root / self.file_of(t) for t in self.tables]
 
     def rows(self, table: str) -> list[Any]:
         """The rows of a table as typed, validated pydantic models (see :mod:`claimtally.data.models`)."""
@@ -169,18 +170,27 @@ def key_problems(pkg: Package) -> Iterator[KeyProblem]:
                     f"'{repeated}' repeats a primary key; ids must be unique",
                 )
         for fk in schema.get("foreignKeys", []) or []:
-            (column,) = _as_list(fk["fields"])
-            target = str(fk["reference"]["resource"] or name)
-            (target_column,) = _as_list(fk["reference"]["fields"])
-            known = set(pkg.tables[target][target_column])
-            cells = frame[column]
-            bad = (cells != "") & ~cells.isin(known)
+            columns = _as_list(fk["fields"])
+            target = str(fk["reference"].get("resource") or name)
+            target_columns = _as_list(fk["reference"]["fields"])
+            if target not in pkg.tables:
+                continue  # a table the package does not read: frictionless reports it
+            present = pd.Series(True, index=frame.index)
+            for column in columns:
+                present &= frame[column] != ""
+            if len(columns) == 1:
+                bad = present & ~frame[columns[0]].isin(set(pkg.tables[target][target_columns[0]]))
+            else:  # a composite key: the tuple of cells must be a row's tuple in the target
+                known = pd.MultiIndex.from_frame(pkg.tables[target][target_columns])
+                found = pd.MultiIndex.from_frame(frame[columns]).isin(known)
+                bad = present & ~pd.Series(found, index=frame.index)
             for index in frame.index[bad]:
+                cells = ", ".join(str(frame[c][index]) for c in columns)
                 yield KeyProblem(
                     label,
                     int(index) + 2,
-                    column,
-                    f"'{cells[index]}' is not a {target_column} of {target}; "
+                    ", ".join(columns),
+                    f"'{cells}' is not a {', '.join(target_columns)} of {target}; "
                     f"add that row to {target} or fix the id",
                 )
 

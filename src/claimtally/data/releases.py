@@ -11,12 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimtally.data.cells import version as semver
 from claimtally.data.descriptor import TABLES, resource
 from claimtally.data.hashing import file_sha256
 from claimtally.data.package import Package
-from claimtally.data.table import records
+from claimtally.data.paths import inside
+from claimtally.data.table import check_size, records
+from claimtally.errors import PackageError
 
 RELEASES = "releases"
+CHANGELOG = "CHANGELOG.md"
 COLUMNS = ("version", "date", "resource", "sha256", "bytes", "rows")
 
 
@@ -53,17 +57,27 @@ def release_date(pkg: Package, version: str | None = None) -> str | None:
 
 def version_key(version: str) -> tuple[int, ...]:
     """A SemVer ``X.Y.Z`` as a sortable tuple (anything else sorts first)."""
-    parts = version.split(".")
-    return tuple(int(p) for p in parts) if len(parts) == 3 and all(p.isdigit() for p in parts) else (-1,)
+    parsed = semver(version)
+    return (-1,) if parsed is None else parsed
 
 
-def changelog_versions(root: Path) -> set[str] | None:
-    """Versions that have a ``## [X.Y.Z]`` section in ``CHANGELOG.md`` (None when there is no file)."""
-    path = root / "CHANGELOG.md"
+def changelog_versions(root: Path, max_bytes: int = 1 << 30) -> set[str] | None:
+    """Versions that have a ``## [X.Y.Z]`` section in ``CHANGELOG.md`` (None when there is no file).
+
+    Raises:
+        PackageError: the file resolves outside the package folder, is over ``max_bytes`` or is not UTF-8.
+    """
+    path = inside(root, root / CHANGELOG, CHANGELOG)
     if not path.is_file():
         return None
+    check_size(path, max_bytes, CHANGELOG)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        msg = f"{CHANGELOG}: not UTF-8 (byte {exc.start}); save it as UTF-8"
+        raise PackageError(msg) from None
     found = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
         if line.startswith("## [") and "]" in line:
             found.add(line[4 : line.index("]")])
     return found

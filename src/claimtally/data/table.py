@@ -7,7 +7,6 @@ table is marked ``attrs["irregular"]`` so that the schema rule hands it to frict
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import re
@@ -18,6 +17,8 @@ from typing import cast
 import pandas as pd
 
 from claimtally.errors import PackageError
+
+_SURROGATE = re.compile("[\udc80-\udcff]")
 
 
 def check_size(path: Path, limit: int, label: str) -> None:
@@ -60,13 +61,15 @@ def _utf8(data: bytes, label: str) -> str:
 
 
 def _check_header(data: bytes, expected: list[str], label: str) -> None:
-    try:  # an incremental decoder: a character cut at the 64 KiB boundary is not an error
-        head = codecs.getincrementaldecoder("utf-8")().decode(data[: 1 << 16], final=False)
-    except UnicodeDecodeError as exc:
-        msg = f"{label}: not UTF-8 (byte {exc.start}); save the file as UTF-8"
-        raise PackageError(msg) from None
+    # the whole first record, however long (the file is already within its size limit), decoded as it
+    # is read, so a wide table is reported at the right column and the rest of the file is not decoded
+    # (bytes that are not UTF-8 come through as surrogates, so only a header that holds one is an error
+    # here; the rest of the file is checked as a whole, with the exact byte, when it is read)
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="surrogateescape", newline="")
     try:
-        header = next(csv.reader(io.StringIO(head, newline=None)), None)
+        header = next(csv.reader(stream), None)
+        if header and any(_SURROGATE.search(name) for name in header):
+            _utf8(data, label)
     except csv.Error as exc:
         msg = f"{label}, row 1: the header cannot be read as CSV ({exc}); write one line of column names"
         raise PackageError(msg) from None
@@ -145,9 +148,12 @@ def line_starts(file: Path, _mtime_ns: int, _size: int, records: int) -> list[in
     with file.open(encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle)
         previous = 0
-        for _record in reader:
-            starts.append(previous + 1)
-            previous = reader.line_num
+        try:
+            for _record in reader:
+                starts.append(previous + 1)
+                previous = reader.line_num
+        except (csv.Error, UnicodeDecodeError):  # a cell over the csv module's limit: rows stay unlined
+            return []
     return starts
 
 

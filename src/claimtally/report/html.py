@@ -236,7 +236,7 @@ def _claim(number: int, claim: ClaimResult, findings: list[Finding], index: Sour
         out.append("</table>")
     out += [
         "<details><summary>Derivation</summary>",
-        f"<pre>{esc(chr(10).join(derivation_lines(claim)))}</pre>",
+        f"<pre>{chr(10).join(esc(line) for line in derivation_lines(claim))}</pre>",
         "</details>",
         *_claim_sources(claim, index),
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claimtally.errors import ClaimtallyError
-from claimtally.output import caret_lines, clean
+from claimtally.output import caret_lines, clean, json_text
 from claimtally.report.model import VERDICTS, ClaimResult, Finding, Report
 
 _COLOURS = {
@@ -54,7 +54,7 @@ def iter_json(report: Report, show: str = "problems") -> Iterator[str]:
 
 def _nested(text: str, depth: int = 2) -> str:
     """A JSON document indented as a member at ``depth`` spaces (its first line stays unindented)."""
-    return text.replace("\n", "\n" + " " * depth)
+    return json_text(text.replace("\n", "\n" + " " * depth))
 
 
 def render_text(report: Report, *, color: bool = False, show: str = "problems") -> str:

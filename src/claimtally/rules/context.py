@@ -16,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from claimtally.arith import stated as nb
+from claimtally.data.cells import CellError, tolerance
 from claimtally.data.package import Package
 from claimtally.data.table import records
 from claimtally.errors import ClaimtallyError, ExpressionError
@@ -66,20 +67,43 @@ class Context:
         return self.pkg.file_of(table)
 
     @cached_property
-    def hedges(self) -> dict[str, nb.Hedge]:
-        """Hedge rows as :class:`numbers.Hedge`; a row whose tolerance is not decimal text is left out."""
+    def _hedge_rows(self) -> tuple[dict[str, nb.Hedge], dict[str, tuple[int, str, str]]]:
         out: dict[str, nb.Hedge] = {}
-        for cells in records(self.pkg.hedges):
+        problems: dict[str, tuple[int, str, str]] = {}
+        for index, cells in enumerate(records(self.pkg.hedges)):
+            hedge_id, column = cells["hedge_id"], "kind"
             try:
-                out[cells["hedge_id"]] = nb.Hedge(
-                    hedge_id=cells["hedge_id"],
+                column = "relative_tolerance"
+                relative = _tolerance(cells[column])
+                column = "digit_units"
+                digits = _tolerance(cells[column])
+                column = "kind"
+                out[hedge_id] = nb.Hedge(
+                    hedge_id=hedge_id,
                     kind=cast(nb.HedgeKind, cells["kind"]),  # checked by Hedge itself
-                    relative_tolerance=_decimal(cells["relative_tolerance"]),
-                    digit_units=_decimal(cells["digit_units"]),
+                    relative_tolerance=relative,
+                    digit_units=digits,
                 )
-            except (ArithmeticError, ValueError, TypeError):
-                continue
-        return out
+            except (CellError, ValueError) as exc:
+                problems.setdefault(hedge_id, (index + 2, column, str(exc)))
+        return out, problems
+
+    @property
+    def hedges(self) -> dict[str, nb.Hedge]:
+        """Hedge rows as :class:`numbers.Hedge`; a row that cannot be one is in :attr:`hedge_problems`."""
+        return self._hedge_rows[0]
+
+    @property
+    def hedge_problems(self) -> dict[str, tuple[int, str, str]]:
+        """Hedge id → (row, column, why) for each hedge row that is not usable (integrity reports them)."""
+        return self._hedge_rows[1]
+
+    def hedge_missing(self, hedge_id: str) -> str:
+        """Why a hedge id cannot be used: not in the table, or its row is unusable."""
+        bad = self.hedge_problems.get(hedge_id)
+        if bad is None:
+            return f"hedge '{hedge_id}' is not in the hedges table"
+        return f"hedge '{hedge_id}' cannot be used ({self.file('hedges')}, row {bad[0]}, column {bad[1]})"
 
     @cached_property
     def value_rows(self) -> dict[str, tuple[int, dict[str, str]]]:
@@ -104,6 +128,8 @@ class Context:
                     parsed = value_info(cells, self.hedges, self.limits.max_digits)
                 except (ClaimtallyError, nb.IntervalError) as exc:
                     parsed = str(exc)
+                    if cells["hedge"] in self.hedge_problems:
+                        parsed = self.hedge_missing(cells["hedge"])
                 seen[key] = parsed
             if isinstance(parsed, str):
                 problems[value_id] = parsed
@@ -149,8 +175,7 @@ class Context:
             return ClaimEval(row, cells, tree, None, f"value cannot be read ({reason})", used)
         hedge = self.hedges.get(cells["hedge"]) if cells["hedge"] else None
         if cells["hedge"] and hedge is None:
-            problem = f"hedge '{cells['hedge']}' is not in the hedges table"
-            return ClaimEval(row, cells, tree, None, problem, used)
+            return ClaimEval(row, cells, tree, None, self.hedge_missing(cells["hedge"]), used)
         outcome = evaluate(tree, {n: self.values[n] for n in used}, hedge)
         return ClaimEval(row, cells, tree, outcome, None, used)
 
@@ -207,8 +232,8 @@ class Context:
         return {c["metric_id"]: c for c in records(self.pkg.metrics)}
 
 
-def _decimal(text: str) -> Decimal | None:
-    return Decimal(text) if text else None
+def _tolerance(text: str) -> Decimal | None:
+    return tolerance(text) if text else None
 
 
 def value_info(cells: dict[str, str], hedges: dict[str, nb.Hedge], max_digits: int = 100) -> ValueInfo:

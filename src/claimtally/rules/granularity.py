@@ -16,6 +16,7 @@ from decimal import Context as DecimalContext
 from fractions import Fraction
 
 from claimtally.arith import stated as nb
+from claimtally.data.cells import CellError, count
 from claimtally.report.model import Finding
 from claimtally.rules.context import Context
 
@@ -53,16 +54,24 @@ def show(score: Fraction) -> str:
     return str(quotient.quantize(Decimal("0.001"), context=ctx))
 
 
+def _items(text: str) -> int | None:
+    """A metric's item count, or None when it has none or it is not one (integrity reports that)."""
+    try:
+        return count(text) if text else None
+    except CellError:
+        return None
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     """Benchmark percentages reachable as k/n over the metric's items (GRIM), or as a mean of runs."""
     file = ctx.file("values")
     for value_id, (row, cells) in ctx.value_rows.items():
         metric = ctx.metric_rows.get(cells["metric_id"], {})
-        if metric.get("unit") != "percent" or not metric.get("items", "").isdigit():
+        items = _items(metric.get("items", ""))
+        if metric.get("unit") != "percent" or items is None:
             continue
         if cells["baseline_entity_id"] or cells["exact"] == "true" or value_id not in ctx.values:
             continue
-        items = int(metric["items"])
         interval = ctx.values[value_id].strict
         if reachable(interval, items) is not None:
             continue

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from claimtally.data.cells import CellError, count
 from claimtally.data.package import key_problems
+from claimtally.data.table import records
 from claimtally.report.model import Finding
 from claimtally.rules.context import Context
 
@@ -44,7 +46,41 @@ def check(ctx: Context) -> Iterator[Finding]:
                     claim_id=row_id if table == "claims" else None,
                 )
     yield from _dates(ctx)
+    yield from _numbers(ctx)
     yield from _values(ctx)
+
+
+def _numbers(ctx: Context) -> Iterator[Finding]:
+    """Hedge tolerances and metric item counts that are not the numbers their columns hold, reported
+    where they are written (not at the values that use them)."""
+    for hedge_id, (row, column, why) in ctx.hedge_problems.items():
+        yield Finding.at(
+            ctx.file("hedges"),
+            row,
+            hedge_id,
+            f"{column} {why}; values and claims with this hedge cannot be evaluated",
+            rule="integrity",
+            severity="error",
+            column=column,
+        )
+    file = ctx.file("metrics")
+    for index, cells in enumerate(records(ctx.pkg.metrics)):
+        text = cells.get("items", "")
+        if not text:
+            continue
+        try:
+            count(text)
+        except CellError as exc:
+            yield Finding.at(
+                file,
+                index + 2,
+                cells["metric_id"],
+                f"items {exc}: the number of items of the benchmark, such as 500",
+                rule="integrity",
+                severity="error",
+                column="items",
+                observed=text[:40],
+            )
 
 
 def _dates(ctx: Context) -> Iterator[Finding]:

@@ -31,7 +31,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             expected=f">= {released[-1]}",
             observed=version,
         )
-    sections = changelog_versions(ctx.pkg.root)
+    sections = changelog_versions(ctx.pkg.root, ctx.limits.max_file_bytes)
     if sections is not None and version not in sections:
         yield Finding(
             rule="release",

@@ -59,7 +59,10 @@ def safe_descriptor(ctx: Context) -> dict[str, Any]:
     for name in ctx.pkg.tables:
         res = resource(ctx.pkg.descriptor, name, ctx.pkg.path)
         schema = {k: v for k, v in res["schema"].items() if k in _SCHEMA_KEYS}
-        schema["fields"] = [{k: v for k, v in f.items() if k in _FIELD_KEYS} for f in res["schema"]["fields"]]
+        schema["fields"] = [
+            _without_pattern({k: v for k, v in f.items() if k in _FIELD_KEYS})
+            for f in res["schema"]["fields"]
+        ]
         raw_dialect = res.get("dialect")
         dialect: dict[str, Any] = raw_dialect if isinstance(raw_dialect, dict) else {}
         clean: dict[str, Any] = {
@@ -80,6 +83,14 @@ def safe_descriptor(ctx: Context) -> dict[str, Any]:
     return {"name": ctx.pkg.name or "package", "resources": resources}
 
 
+def _without_pattern(field: dict[str, Any]) -> dict[str, Any]:
+    """A field without its ``pattern`` constraint, which :func:`columns.pattern_errors` checks in RE2."""
+    constraints = field.get("constraints")
+    if isinstance(constraints, dict) and "pattern" in constraints:
+        field = {**field, "constraints": {k: v for k, v in constraints.items() if k != "pattern"}}
+    return field
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     """Table Schema validation as frictionless does it: types, constraints, keys, hashes."""
     slow = [name for name in ctx.pkg.tables if not fast_path(ctx, name)]
@@ -87,7 +98,17 @@ def check(ctx: Context) -> Iterator[Finding]:
         if name not in slow:
             yield from column_findings(ctx, name)
     if slow:
-        yield from frictionless_findings(ctx, only=set(slow))
+        yield from slow_findings(ctx, set(slow))
+
+
+def slow_findings(ctx: Context, only: set[str]) -> Iterator[Finding]:
+    """The tables in ``only`` validated by frictionless, their ``pattern`` constraints in RE2."""
+    yield from frictionless_findings(ctx, only=only)
+    for name in ctx.pkg.tables:
+        if name in only:
+            res = resource(ctx.pkg.descriptor, name, ctx.pkg.path)
+            for error in columns.pattern_errors(name, res, ctx.pkg.tables[name]):
+                yield _finding(str(res["path"]), error)
 
 
 def fast_path(ctx: Context, name: str) -> bool:

@@ -18,6 +18,7 @@ from claimtally.data.hashing import package_hash
 from claimtally.data.package import Package
 from claimtally.data.releases import release_date
 from claimtally.errors import ClaimtallyError
+from claimtally.output import clean, json_text
 
 FORMATS = ("text", "bibtex", "cff", "json")
 MESSAGE = "If you use this data, please cite it as below, with the version and hash you used."
@@ -73,9 +74,11 @@ def _year(c: Citation) -> str:
 
 
 def _text(c: Citation) -> str:
-    when = f"released {c.released}" if c.released else "unreleased"
+    when = f"released {clean(c.released)}" if c.released else "unreleased"
+    authors = "; ".join(clean(a) for a in c.authors)
     return (
-        f"{'; '.join(c.authors)} ({_year(c)}). {c.title}. Data version {c.version} ({when}). {c.url}\n"
+        f"{authors} ({clean(_year(c))}). {clean(c.title)}. Data version {clean(c.version)} ({when}). "
+        f"{clean(c.url)}\n"
         f"Package hash: sha256:{c.hash}\n"
     )
 
@@ -84,6 +87,7 @@ _BIBTEX_SPECIAL = re.compile(r"([&%$#_{}])")
 
 
 def _bib(text: str) -> str:
+    text = clean(text)
     return _BIBTEX_SPECIAL.sub(r"\\\1", text).replace("~", r"\textasciitilde{}").replace("^", r"\^{}")
 
 
@@ -92,10 +96,10 @@ def _bibtex(c: Citation) -> str:
     fields = [
         ("author", " and ".join("{" + _bib(a) + "}" for a in c.authors)),
         ("title", "{" + _bib(c.title) + "}"),
-        ("year", _year(c)),
+        ("year", clean(_year(c))),
         ("version", _bib(c.version)),
         ("howpublished", "Data package"),
-        ("url", c.url),
+        ("url", clean(c.url)),
         ("note", _bib(f"Data version {c.version}, package hash sha256:{c.hash}")),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
@@ -104,7 +108,7 @@ def _bibtex(c: Citation) -> str:
 
 def _q(text: str) -> str:
     """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    return json.dumps(text, ensure_ascii=False)
+    return json_text(json.dumps(text, ensure_ascii=False))
 
 
 def _cff(c: Citation) -> str:
@@ -139,4 +143,4 @@ def _cff(c: Citation) -> str:
 
 def _json(c: Citation) -> str:
     data: dict[str, Any] = c.model_dump(mode="json")
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"

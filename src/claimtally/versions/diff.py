@@ -17,7 +17,7 @@ from claimtally.checker import check
 from claimtally.data.descriptor import OPTIONAL_TABLES, TABLES, resource
 from claimtally.data.package import Package
 from claimtally.data.table import records
-from claimtally.output import clean
+from claimtally.output import clean, json_text
 from claimtally.report.model import PackageInfo
 
 
@@ -82,8 +82,11 @@ class Diff(_Model):
 
 def _keyed(pkg: Package, table: str) -> dict[str, dict[str, str]]:
     keys = resource(pkg.descriptor, table, pkg.path).get("schema", {}).get("primaryKey", [])
-    keys = [keys] if isinstance(keys, str) else list(keys)
-    return {"/".join(row[k] for k in keys): row for row in records(pkg.tables[table])}
+    keys = [keys] if isinstance(keys, str) else list(keys)  # fields of the table: its shape is checked
+    rows = records(pkg.tables[table])
+    if not keys:  # no primary key: a row is known by all its cells, so a change is a removal and an addition
+        return {"/".join(row.values()): row for row in rows}
+    return {"/".join(row[k] for k in keys): row for row in rows}
 
 
 def diff_table(old: Package, new: Package, table: str) -> TableDiff:
@@ -145,7 +148,7 @@ def render_diff(d: Diff, fmt: str) -> str:
     """The diff as ``text`` for people or ``json``."""
     if fmt == "json":
         data = d.model_dump(mode="json")
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
     lines = [
         f"{clean(d.old.name)} {clean(d.old.version)} (sha256:{d.old.hash[:12]}…) → "
         f"{clean(d.new.name)} {clean(d.new.version)} (sha256:{d.new.hash[:12]}…)",
@@ -159,7 +162,7 @@ def render_diff(d: Diff, fmt: str) -> str:
         lines += [f"  + {clean(k)}" for k in t.added]
         lines += [f"  - {clean(k)}" for k in t.removed]
         for row in t.changed:
-            cells = "; ".join(f"{c.column}: {clean(c.old)!r} → {clean(c.new)!r}" for c in row.cells)
+            cells = "; ".join(f"{clean(c.column)}: {clean(c.old)!r} → {clean(c.new)!r}" for c in row.cells)
             lines.append(f"  ~ {clean(row.key)}: {cells}")
     lines += ["", f"verdicts: {len(d.verdicts)} changed" if d.verdicts else "verdicts: no changes"]
     for v in d.verdicts:
