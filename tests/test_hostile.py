@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -53,47 +56,87 @@ def guarded(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
     _RECORDING[0] = False
 
 
-def _outside(path: str, root: Path) -> bool:
+def _outside(path: str, root: Path, out: Path) -> bool:
     resolved = str(Path(path).resolve())
-    allowed = (str(root.resolve()), *_RUNTIME, _SOURCE, "/dev/", "/proc/", "/sys/", "/etc/localtime")
+    allowed = (
+        str(root.resolve()),
+        str(out.resolve()),
+        *_RUNTIME,
+        _SOURCE,
+        "/dev/",
+        "/proc/",
+        "/sys/",
+        "/etc/localtime",
+    )
     return not resolved.startswith(allowed)
+
+
+#: What no line of output may hold: a control character but the line feed, and the rest of what
+#: :func:`claimtally.output.clean` escapes.
+_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+#: The only lines that may start with "::": the github format's own annotations.
+_ANNOTATION = re.compile(r"::(error|warning|notice) (file|title)=[^\n]*")
+
+
+def _argv(case: Case, root: Path, out: Path) -> list[str]:
+    return [a.replace("{root}", str(root)).replace("{out}", str(out)) for a in case.argv]
+
+
+def _assert_inert(text: str) -> None:
+    """Nothing in the output can act on a terminal or a CI log."""
+    assert not _UNSAFE.search(text), repr(_UNSAFE.search(text))
+    for line in text.splitlines():
+        assert not line.startswith("::") or _ANNOTATION.fullmatch(line), line[:200]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_each_bad_package_gives_its_one_outcome(
     case: Case, tmp_path: Path, guarded: list[object], capsys
 ) -> None:
-    """Exit code and message as recorded; no network; no read outside the package; no write at all."""
-    root = tmp_path / "pkg"
+    """Exit code and message as recorded; output inert; no network; no read outside the package; no
+    write but the requested output."""
+    root, out = tmp_path / "pkg", tmp_path / "out"
     _RECORDING[0] = False
     init(root)
+    out.mkdir()
     case.make(root)
     capsys.readouterr()
     _RECORDING[0] = True
-    code = main(["check", str(root), "--format", "json"])
+    code = main(_argv(case, root, out))
     _RECORDING[0] = False
-    out, err = capsys.readouterr()
-    assert case.exit == code, (out[-2000:], err)
+    stdout, err = capsys.readouterr()
+    assert case.exit == code, (stdout[-2000:], err)
+    _assert_inert(stdout + err)
     if code == 2:
         assert err.startswith("claimtally: error: ") and err.count("\n") == 1, err
         assert case.message in err
         assert "Traceback" not in err
-    else:
-        report = json.loads(out)
+        assert len(err) <= 1000 + len("claimtally: error: \n")
+    elif "json" in case.argv and "-o" not in case.argv:
+        report = json.loads(stdout)
         errors = [f for f in report["findings"] if f["severity"] == "error"]
         if case.exit == 0:
             assert [] == errors
-        else:
+        elif case.message:
             assert any(f["rule"] == case.rule and case.message in f["message"] for f in errors), errors
+    if "junit" in case.argv:
+        ElementTree.fromstring(stdout)  # parses back: no character XML 1.0 forbids
     assert [] == guarded, "a network connection was attempted"
-    assert [] == [p for kind, p in _EVENTS if kind == "read" and _outside(p, root)]
-    assert [] == [p for kind, p in _EVENTS if kind == "write"]
+    assert [] == [p for kind, p in _EVENTS if kind == "read" and _outside(p, root, out)]
+    allowed = str(out / case.writes) if case.writes else None
+    written = [p for kind, p in _EVENTS if kind == "write"]
+    assert [] == [p for p in written if allowed is None or not p.startswith(str(out / "."))], written
+    if allowed:
+        assert [allowed] == [str(p) for p in out.iterdir()]
 
 
-def test_the_corpus_has_at_least_40_cases() -> None:
-    """The corpus covers the cases the issue lists and more."""
-    assert len(CASES) >= 40
+def test_the_corpus_has_at_least_120_cases_and_5_of_each_class() -> None:
+    """The corpus covers every class of attack, each with several cases, and ids are unique."""
+    assert len(CASES) >= 120
     assert len({c.id for c in CASES}) == len(CASES)
+    classes = Counter(c.klass for c in CASES)
+    for klass in ("shape", "paths", "reads", "numbers", "escapes", "output", "time", "fuzz"):
+        assert classes[klass] >= 5, klass
 
 
 def test_a_200_mb_csv_is_refused_before_it_is_read(tmp_path: Path) -> None:

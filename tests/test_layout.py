@@ -156,4 +156,3 @@ def test_tests_mirror_the_subpackages() -> None:
         if not test.is_file():
             missing.append(str(test.relative_to(ROOT)))
     assert not missing, "no test module for: " + ", ".join(sorted(missing))
-

@@ -112,6 +112,18 @@ def _same_file(a: os.stat_result, b: Path) -> bool:
     return (a.st_dev, a.st_ino) == (other.st_dev, other.st_ino)
 
 
+def _is_own_stream(st: os.stat_result) -> bool:
+    """Whether a file is where this process's stdout or stderr already goes (``-o out.json > out.json``)."""
+    for fd in (1, 2):
+        try:
+            own = os.fstat(fd)
+        except OSError:
+            continue
+        if (own.st_dev, own.st_ino) == (st.st_dev, st.st_ino):
+            return True
+    return False
+
+
 def check_target(path: Path, protected: Iterable[Path] = ()) -> Path:
     """Where ``-o`` may write: a regular file, or a new name in an existing folder; never a folder, a
     device (``/dev/null``, ``/dev/full``), a FIFO, a terminal or pipe (``/dev/stdout``), or a file of
@@ -127,6 +139,11 @@ def check_target(path: Path, protected: Iterable[Path] = ()) -> Path:
     text = str(path)
     if "\0" in text or not text:
         msg = "-o: the path is empty or holds a NUL byte; give a file name"
+        raise ClaimtallyError(msg)
+    if str(path).startswith(("/dev/", "/proc/")):  # devices and aliases of this process's own streams
+        msg = (
+            f"{path}: is not a regular file (a device, FIFO, tty); -o writes a regular file, give a file name"
+        )
         raise ClaimtallyError(msg)
     try:
         st: os.stat_result | None = path.stat()  # follows symlinks: /dev/stdout is the pipe it names
@@ -150,6 +167,9 @@ def check_target(path: Path, protected: Iterable[Path] = ()) -> Path:
         if not stat.S_ISREG(st.st_mode):
             kind = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file (a device, FIFO, tty)"
             msg = f"{path}: is {kind}; -o writes a regular file, give a file name"
+            raise ClaimtallyError(msg)
+        if _is_own_stream(st):
+            msg = f"{path}: is this command's own output or error stream; give a file name"
             raise ClaimtallyError(msg)
         if any(_same_file(st, Path(p)) for p in protected):
             msg = f"{path}: refusing to write over a file of the package being checked; choose another -o"

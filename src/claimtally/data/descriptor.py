@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from claimtally.data.paths import checked, inside, resolved
+from claimtally.data.paths import checked, inside, resolved, shown
 from claimtally.data.shape import check_shape
 from claimtally.data.table import check_size
 from claimtally.errors import PackageError
@@ -104,12 +104,12 @@ def resource_file(root: Path, res: dict[str, Any]) -> Path:
     if not isinstance(raw, str) or not raw:
         msg = f"resource '{name}': 'path' must be one relative file path such as data/{name}.csv"
         raise PackageError(msg)
-    label = f"resource '{name}': path '{raw}'"
+    label = f"resource '{name}': path '{shown(raw)}'"
     if "://" in raw or raw.startswith(("/", "\\")) or ".." in checked(raw, label).parts:
         msg = f"{label} leaves the package folder; use a relative path under it"
         raise PackageError(msg)
     file = inside(root, root / raw, label)
     if not file.is_file():
-        msg = f"{raw}: file missing (resource '{name}'); add it or fix the resource's path"
+        msg = f"{shown(raw)}: file missing (resource '{name}'); add it or fix the resource's path"
         raise PackageError(msg)
     return file

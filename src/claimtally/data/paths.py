@@ -19,6 +19,22 @@ MAX_NAME_BYTES = 255
 MAX_PATH_BYTES = 4096
 
 
+#: A path is shown in a message with at most this many characters.
+SHOWN = 120
+
+
+def shown(path: str) -> str:
+    """A path for a message: a long one cut in the middle with "…".
+
+    >>> shown("data/" + "x" * 200 + ".csv")[-12:]
+    'xxxxxxxx.csv'
+    """
+    if len(path) <= SHOWN:
+        return path
+    half = SHOWN // 2
+    return path[:half] + "…" + path[-half:]
+
+
 def checked(path: str | Path, label: str) -> Path:
     """``path`` as a :class:`Path`, refused if it holds a NUL byte or a name or whole too long.
 
