@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,17 @@ def test_check_size_names_the_option(tmp_path: Path) -> None:
     """A file over the limit is refused with the option that raises it."""
     with pytest.raises(PackageError, match="--max-file-size"):
         check_size(_file(tmp_path, b"a,b\n"), 2, "t.csv")
+
+
+def test_a_header_cell_over_the_csv_modules_limit_is_still_read(tmp_path: Path) -> None:
+    """The csv module refuses fields over 128 KiB by default; the header is read whole all the same, so
+    the message names the column, and the module's limit is left as it was."""
+    before = csv.field_size_limit(131072)
+    try:
+        file = tmp_path / "t.csv"
+        file.write_text("a," + "b" * 200_000 + "\n1,2\n", encoding="utf-8")
+        with pytest.raises(PackageError, match=r"row 1, column 2 'bbbb"):
+            read_table(file, ["a", "c"], "data/t.csv")
+        assert csv.field_size_limit() == 131072
+    finally:
+        csv.field_size_limit(before)

@@ -7,9 +7,11 @@ table is marked ``attrs["irregular"]`` so that the schema rule hands it to frict
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import cast
@@ -60,6 +62,18 @@ def _utf8(data: bytes, label: str) -> str:
         raise PackageError(msg) from None
 
 
+@contextlib.contextmanager
+def _fields_up_to(size: int) -> Iterator[None]:
+    """The csv module's field limit (process-wide, 128 KiB by default) raised to ``size`` for a while: a
+    file within its size limit is read whole, however long one of its cells is."""
+    before = csv.field_size_limit()
+    csv.field_size_limit(max(before, size))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
+
+
 def _check_header(data: bytes, expected: list[str], label: str) -> None:
     # the whole first record, however long (the file is already within its size limit), decoded as it
     # is read, so a wide table is reported at the right column and the rest of the file is not decoded
@@ -67,7 +81,8 @@ def _check_header(data: bytes, expected: list[str], label: str) -> None:
     # here; the rest of the file is checked as a whole, with the exact byte, when it is read)
     stream = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="surrogateescape", newline="")
     try:
-        header = next(csv.reader(stream), None)
+        with _fields_up_to(len(data)):
+            header = next(csv.reader(stream), None)
         if header and any(_SURROGATE.search(name) for name in header):
             _utf8(data, label)
     except csv.Error as exc:
@@ -149,9 +164,10 @@ def line_starts(file: Path, _mtime_ns: int, _size: int, records: int) -> list[in
         reader = csv.reader(handle)
         previous = 0
         try:
-            for _record in reader:
-                starts.append(previous + 1)
-                previous = reader.line_num
+            with _fields_up_to(len(data)):
+                for _record in reader:
+                    starts.append(previous + 1)
+                    previous = reader.line_num
         except (csv.Error, UnicodeDecodeError):  # a cell over the csv module's limit: rows stay unlined
             return []
     return starts
