@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -77,8 +78,36 @@ def test_a_missing_article_is_a_one_line_error(tmp_path: Path) -> None:
     """The message names the path and what to give instead."""
     with pytest.raises(ClaimtallyError, match=r"no such article file; give the path"):
         read_article(tmp_path / "nope.txt")
-    with pytest.raises(ClaimtallyError, match="no such article file"):
+    with pytest.raises(ClaimtallyError, match="not a regular file"):
         read_article(tmp_path)
+
+
+def test_a_fifo_is_refused_without_being_opened(tmp_path: Path) -> None:
+    """Opening a FIFO would wait for a writer forever: it is refused by its type."""
+    fifo = tmp_path / "article.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(ClaimtallyError, match="not a regular file"):
+        read_article(fifo)
+
+
+def test_a_symlink_loop_is_refused(tmp_path: Path) -> None:
+    """A loop is named as one, not raised as an OSError."""
+    loop = tmp_path / "article.txt"
+    loop.symlink_to(loop)
+    with pytest.raises(ClaimtallyError, match="a symlink loop"):
+        read_article(loop)
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [("a\0b.txt", "NUL byte"), ("a" * 300 + ".txt", "the path is too long")],
+)
+def test_an_impossible_path_is_refused_before_the_system_sees_it(
+    tmp_path: Path, name: str, words: str
+) -> None:
+    """NUL bytes and over-long names are a one-line error, not a ValueError or OSError."""
+    with pytest.raises(ClaimtallyError, match=words):
+        read_article(str(tmp_path / name))
 
 
 def test_an_article_that_is_not_utf8_is_refused(tmp_path: Path) -> None:

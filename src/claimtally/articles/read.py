@@ -15,11 +15,13 @@ and ``coverage`` looks the package's quotes up in it.
 
 from __future__ import annotations
 
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Literal
 
+from claimtally.data.paths import checked, resolved, shown
 from claimtally.errors import ClaimtallyError
 
 #: The largest article read (a guard against being handed something that is not an article).
@@ -46,22 +48,27 @@ def read_article(path: str | Path) -> str:
     """Read an article file and return its text as read (see the module docstring).
 
     Raises:
-        ClaimtallyError: the file is missing, a folder, too large or not UTF-8; the message says
-            which and what to do.
+        ClaimtallyError: the path holds a NUL byte, is too long or a symlink loop; the file is
+            missing, not a regular file, too large or not UTF-8. The message says which and what to do.
     """
-    p = Path(path)
-    if not p.is_file():
-        msg = f"{p}: no such article file; give the path of a .txt, .md or .html file"
+    label = shown(os.fspath(path))
+    p = checked(path, label)
+    real = resolved(p, label)
+    if real.exists() and not real.is_file():
+        msg = f"{label}: not a regular file (a folder, FIFO or device); give the path of an article file"
         raise ClaimtallyError(msg)
-    size = p.stat().st_size
-    if size > MAX_ARTICLE_BYTES:
-        msg = f"{p}: {size} bytes is more than an article ({MAX_ARTICLE_BYTES >> 20} MiB at most)"
+    if not real.is_file():
+        msg = f"{label}: no such article file; give the path of a .txt, .md or .html file"
         raise ClaimtallyError(msg)
-    data = p.read_bytes()
+    with real.open("rb") as f:
+        data = f.read(MAX_ARTICLE_BYTES + 1)  # a file that grows while read is still cut at the limit
+    if len(data) > MAX_ARTICLE_BYTES:
+        msg = f"{label}: more than {MAX_ARTICLE_BYTES >> 20} MiB is more than an article; give one article"
+        raise ClaimtallyError(msg)
     try:
         raw = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        msg = f"{p}: not UTF-8 text (byte {exc.start}); save the article as UTF-8"
+        msg = f"{label}: not UTF-8 text (byte {exc.start}); save the article as UTF-8"
         raise ClaimtallyError(msg) from None
     return to_text(raw, article_kind(p, raw))
 
