@@ -862,6 +862,24 @@ TIME = [
         argv=("extract", "{root}/article.txt", "{root}"),
     ),
     Case(
+        "time-extract-run-on-prices",
+        _article(
+            "GPT-5.5 scores 82.7% and about 3 points ahead at $5, " * 4_000 + "at $30 per million tokens"
+        ),
+        0,
+        "",
+        klass="time",
+        argv=("extract", "{root}/article.txt", "{root}"),
+    ),
+    Case(
+        "time-coverage-mail-like-run",
+        _article("1,@a." * 40_000 + " $30"),
+        1,
+        "",
+        klass="time",
+        argv=("coverage", "{root}/article.txt", "{root}", "--source-id", "my-article"),
+    ),
+    Case(
         "time-coverage-run-on",
         _article("about " * 50_000 + "$30"),
         1,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimtally.arith.stated import parse_value
-from claimtally.articles.numerals import find_numerals
+from claimtally.articles.numerals import blocked_spans, find_numerals
 from claimtally.articles.quantity import hedge_phrases
 
 HEDGES = hedge_phrases(
@@ -120,3 +122,26 @@ def test_every_value_is_valid_value_text(text: str) -> None:
         for cell in (q.value, q.value_max):
             if cell:
                 parse_value(cell)
+
+
+# The single pattern the blocked spans were once found with: right, but quadratic on a long run.
+_ONE_PATTERN = re.compile(r"(?:https?://|ftp://|www\.)\S+|\S+@\S+\.\S+", re.IGNORECASE)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab1.@/: \nHTtpsfw:W")), max_size=40))
+def test_blocked_spans_are_those_of_the_single_pattern(text: str) -> None:
+    assert blocked_spans(text) == [m.span() for m in _ONE_PATTERN.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        ("mail me at a.b@example.com today", ["a.b@example.com"]),
+        ("see https://example.com/5.5 and www.x.org/1", ["https://example.com/5.5", "www.x.org/1"]),
+        ("(https://x.io/2)", ["https://x.io/2)"]),
+        ("@handle and a@b and a@b. and 5.5@", []),
+    ],
+)
+def test_urls_and_mail_addresses_are_blocked(text: str, blocked: list[str]) -> None:
+    assert [text[a:b] for a, b in blocked_spans(text)] == blocked

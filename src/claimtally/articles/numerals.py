@@ -38,7 +38,8 @@ _MONTHS = (
 )
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?[ \t\u00a0]+(?:the[ \t\u00a0]+)?$")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?[ \t\u00a0]+(?:of[ \t\u00a0]+)?(?:{_MONTHS})\b")
-_URL = re.compile(r"(?:https?://|ftp://|www\.)\S+|\S+@\S+\.\S+", re.IGNORECASE)
+_WORD = re.compile(r"\S+")
+_URL_START = re.compile(r"(?:https?://|ftp://|www\.)(?=\S)", re.IGNORECASE)
 _SCALE_WORD = re.compile(r"[ \t\u00a0]?(thousand|million|billion|trillion)\b", re.IGNORECASE)
 _SCALE_SUFFIX = re.compile(r"([KMB]|k|bn)(?![A-Za-z])")
 _SUFFIX_UNIT = re.compile(r"(?:[ \t\u00a0]?(%)|(x|×|pp|pts)(?![A-Za-z]))")
@@ -59,8 +60,25 @@ _QUOTES_CLOSE = "”\"’'»"
 
 
 def blocked_spans(text: str) -> list[tuple[int, int]]:
-    """Spans whose digits are never quantities: URLs and e-mail addresses."""
-    return [m.span() for m in _URL.finditer(text)]
+    """Spans whose digits are never quantities: URLs and e-mail addresses.
+
+    An e-mail address is a run of non-space characters with an ``@`` after its first character and
+    a ``.`` with a character on each side after that; the whole run is blocked. A URL starts at
+    ``http://``, ``https://``, ``ftp://`` or ``www.`` (in any case, anywhere in a run) and runs to
+    the run's end. Each run is looked at once, so the time is linear in the text: a single pattern
+    such as ``\\S+@\\S+\\.\\S+`` retries from every start of a long run and is quadratic.
+    """
+    spans: list[tuple[int, int]] = []
+    for word in _WORD.finditer(text):
+        token = word.group()
+        at = token.find("@", 1)
+        if at != -1 and token.rfind(".", at + 2, len(token) - 1) != -1:
+            spans.append(word.span())
+            continue
+        url = _URL_START.search(token)
+        if url is not None:
+            spans.append((word.start() + url.start(), word.end()))
+    return spans
 
 
 def find_numerals(
@@ -87,6 +105,7 @@ def find_numerals(
     sentences = sentences if sentences is not None else Sentences(text)
     skip = _merge([*names, *blocked_spans(text)])
     starts = [a for a, _ in skip]
+    per_mtok: dict[tuple[int, int], bool] = {}  # each sentence searched once: linear in a run-on one
     found: list[Quantity] = []
     consumed = 0
     for match in _NUMBER.finditer(text):
@@ -94,7 +113,7 @@ def find_numerals(
         at = bisect_right(starts, s) - 1
         if s < consumed or (at >= 0 and s < skip[at][1]):
             continue
-        quantity = _read(text, s, e, hedges, versions, families, sentences)
+        quantity = _read(text, s, e, hedges, versions, families, sentences, per_mtok)
         if quantity is not None:
             found.append(quantity)
             consumed = quantity.end
@@ -119,6 +138,7 @@ def _read(
     versions: frozenset[str],
     families: frozenset[str],
     sentences: Sentences,
+    per_mtok: dict[tuple[int, int], bool],
 ) -> Quantity | None:
     digits = text[s:e]
     if _not_a_quantity(text, s, e, digits):
@@ -140,7 +160,7 @@ def _read(
         if named:
             unit, end = named, unit_end
     if currency:
-        unit = _money_unit(text, sentences.at(start), currency)
+        unit = _money_unit(text, sentences.at(start), currency, per_mtok)
     bare = not (unit or currency or scale)
     if bare and any(_is_date_or_version(text, s, e, d, versions, families) for d in (digits, high) if d):
         return None
@@ -250,12 +270,19 @@ def _range(
     return high_end, high, scale or high_scale, unit or high_unit, second.end()
 
 
-def _money_unit(text: str, sentence: tuple[int, int], currency: str) -> str:
-    """``usd`` (or ``gbp``), per million tokens when the sentence says so ("per million tokens", "/M")."""
+def _money_unit(
+    text: str, sentence: tuple[int, int], currency: str, per_mtok: dict[tuple[int, int], bool]
+) -> str:
+    """``usd`` (or ``gbp``), per million tokens when the sentence says so ("per million tokens", "/M").
+
+    ``per_mtok`` remembers the answer for each sentence already searched.
+    """
     base = _CURRENCY_UNIT[currency]
     if not base:
         return ""
-    if _PER_MTOK.search(text, *sentence) is not None:
+    if sentence not in per_mtok:
+        per_mtok[sentence] = _PER_MTOK.search(text, *sentence) is not None
+    if per_mtok[sentence]:
         return f"{base}-per-mtok"
     return base if base == "usd" else ""
 

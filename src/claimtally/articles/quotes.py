@@ -59,6 +59,7 @@ class Sentences:
         cuts.append(len(text))
         self.starts = cuts[:-1]
         self.ends = cuts[1:]
+        self._spans: dict[int, tuple[int, int]] = {}
 
     def index(self, pos: int) -> int:
         """The number of the sentence that holds ``pos`` (0 for the first)."""
@@ -69,13 +70,15 @@ class Sentences:
         return self.span(self.index(pos))
 
     def span(self, i: int) -> tuple[int, int]:
-        """The span of sentence number ``i``, without its surrounding spaces."""
-        start, end = self.starts[i], self.ends[i]
-        while start < end and self.text[start].isspace():
-            start += 1
-        while end > start and self.text[end - 1].isspace():
-            end -= 1
-        return start, end
+        """The span of sentence number ``i``, without its surrounding spaces (found once per sentence)."""
+        if i not in self._spans:
+            start, end = self.starts[i], self.ends[i]
+            while start < end and self.text[start].isspace():
+                start += 1
+            while end > start and self.text[end - 1].isspace():
+                end -= 1
+            self._spans[i] = (start, end)
+        return self._spans[i]
 
 
 def quote_span(sentences: Sentences, first: int, end: int) -> tuple[int, int]:
