@@ -44,6 +44,7 @@ def test_column_wise_errors_are_frictionless_errors(
     """On every readable broken package, each column-checked table has frictionless's exact errors."""
     root = tmp_path / "pkg"
     init(root)
+    (tmp_path / "out").mkdir()  # the corpus's -o cases prepare their targets there
     make(root)
     try:
         ctx = Context(read(root))
