@@ -1,11 +1,16 @@
 """Time `claimtally check` against the tools people would otherwise use, on synthetic packages.
 
     python benchmarks/run.py [--sizes 10000 100000 1000000] [--repeat 3] [--work DIR]
+    python benchmarks/run.py --articles [--kb 50 100 200 400]
 
 For each size N it writes a package with benchmarks/make_package.py (once, cached in --work), then runs
 each command as a fresh process --repeat times and prints a table: median wall seconds, rows per second
 (all tables' rows), peak memory (RSS of the process) and the ratios claimtally/frictionless and
 claimtally/pyarrow. pyarrow is measured only where it is installed (`pip install pyarrow`).
+
+``--articles`` times ``extract`` and ``coverage`` (in one interpreter, the bundled vocabulary) on
+articles of growing size and hostile shape, and prints each time beside the time at half the size:
+a ratio near 2 at every doubling is linear time.
 """
 
 from __future__ import annotations
@@ -109,6 +114,43 @@ def _run(code: str, descriptor: Path, out: Path) -> tuple[float, int] | None:
     return wall, int(result.stdout.split()[-1])
 
 
+#: Article shapes for ``--articles``: a name and the text repeated to the size asked for.
+SHAPES = {
+    "prose": "GPT-5.5 scores 82.7% on Terminal-Bench 2.0, about 3 points ahead, at $5 per million tokens. ",
+    "run-on sentence": "GPT-5.5 scores 82.7% on Terminal-Bench 2.0 and about 3 points ahead at $5, ",
+    "digits and commas": "1,",
+    "mail-like run": "1,@a.",
+    "hedge words": "about ",
+    "number words": "twenty-five three-point ",
+}
+
+
+def _articles(sizes_kb: list[int], work: Path) -> None:
+    from claimtally.api import coverage, extract
+    from claimtally.data.package import load
+
+    pkg = load()
+    work.mkdir(parents=True, exist_ok=True)
+    header = f"{'shape':<18} {'KB':>5} {'extract s':>10} {'x prev':>7} {'coverage s':>11} {'x prev':>7}"
+    print(header)
+    print("-" * len(header))
+    for shape, unit in SHAPES.items():
+        before: tuple[float, float] | None = None
+        for kb in sizes_kb:
+            article = work / f"article-{kb}.txt"
+            article.write_text((unit * (kb * 1000 // len(unit) + 1))[: kb * 1000], encoding="utf-8")
+            start = time.perf_counter()
+            extract(article, pkg)
+            middle = time.perf_counter()
+            coverage(article, "gpt55-retrain-article", pkg)
+            now = (middle - start, time.perf_counter() - middle)
+            ratios = [
+                f"{t / b:7.2f}" if before else f"{'':>7}" for t, b in zip(now, before or now, strict=True)
+            ]
+            print(f"{shape:<18} {kb:>5} {now[0]:10.2f} {ratios[0]} {now[1]:11.2f} {ratios[1]}")
+            before = now
+
+
 def _rows(descriptor: Path) -> int:
     return sum(sum(1 for _ in f.open(encoding="utf-8")) - 1 for f in descriptor.parent.glob("data/*.csv"))
 
@@ -120,7 +162,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "claimtally-bench")
     parser.add_argument("--profile", action="store_true", help="time each stage of one check instead")
+    parser.add_argument("--articles", action="store_true", help="time extract and coverage on long articles")
+    parser.add_argument("--kb", type=int, nargs="+", default=[50, 100, 200, 400], help="article sizes (KB)")
     args = parser.parse_args(argv)
+    if args.articles:
+        _articles(args.kb, args.work)
+        return 0
     if args.profile:
         for n in args.sizes:
             folder = args.work / f"n{n}"
