@@ -240,3 +240,52 @@ def test_coverage_of_the_bundled_article_exits_0(capsys) -> None:
     """The bundled article is fully recorded by its source."""
     assert 0 == main(["coverage", str(ARTICLE), "--source-id", "gpt55-retrain-article"])
     assert "30 of 30 quantities recorded" in capsys.readouterr().out
+
+
+def test_without_a_path_the_package_in_the_current_folder_is_checked(
+    make_package, monkeypatch, capsys
+) -> None:
+    """As ruff and mypy do: ./datapackage.json when there is one, so a failing package fails."""
+    path = make_package(values=[value("a", "2")], claims=[claim("c", "a == 3", expect="holds")])
+    monkeypatch.chdir(path.parent)
+    assert 1 == main(["check"])
+    captured = capsys.readouterr()
+    assert "claim c" in captured.out and captured.err == ""
+
+
+def test_without_a_path_or_a_package_here_the_bundled_data_is_used_and_said(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert 0 == main(["check"])
+    captured = capsys.readouterr()
+    assert "art_price_in_doubled" in captured.out
+    assert captured.err.count("\n") == 1 and "bundled" in captured.err and "--bundled" in captured.err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check"],
+        ["tables"],
+        ["cite"],
+        ["explain", "art_price_in_doubled"],
+        ["extract", str(FIXTURE)],
+        ["coverage", str(FIXTURE), "--source-id", "gpt55-retrain-article", "--min", "0"],
+    ],
+)
+def test_bundled_asks_for_the_bundled_data_even_where_a_package_is(
+    argv: list[str], make_package, monkeypatch, capsys
+) -> None:
+    path = make_package(values=[value("a", "2")], claims=[claim("c", "a == 3", expect="holds")])
+    monkeypatch.chdir(path.parent)
+    assert 0 == main([*argv, "--bundled"])
+    captured = capsys.readouterr()
+    assert "bundled" not in captured.err
+    if argv[0] == "tables":
+        assert "claimtally-data" in captured.out
+
+
+def test_bundled_and_a_path_together_exit_2(capsys) -> None:
+    assert 2 == main(["check", str(BASIC), "--bundled"])
+    assert "not both" in capsys.readouterr().err
