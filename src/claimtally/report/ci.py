@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from claimtally.output import clean
+from claimtally.report.codescan import located
 from claimtally.report.model import Finding, Report, at_or_above
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning"}
@@ -31,8 +32,11 @@ def _subject(f: Finding) -> str:
     return clean(f.file or "package")
 
 
-def render_junit(report: Report, fail_on: str = "error") -> str:
-    """The report as JUnit XML: suites per rule, cases per checked claim or value, failures per finding."""
+def render_junit(report: Report, fail_on: str = "error", base: str = "") -> str:
+    """The report as JUnit XML: suites per rule, cases per checked claim or value, failures per finding.
+
+    ``base`` is the package folder relative to the current folder; file paths are given from there.
+    """
     by_rule: dict[str, dict[str, list[Finding]]] = {r: defaultdict(list) for r in report.summary.rules}
     for f in report.findings:
         by_rule.setdefault(f.rule, defaultdict(list))[_subject(f)].append(f)
@@ -49,7 +53,8 @@ def render_junit(report: Report, fail_on: str = "error") -> str:
             counts["tests"] += 1
             failing = [f for f in findings if at_or_above(f.severity, fail_on)]
             for f in failing:
-                where = f"{f.file}:{f.line or f.row}" if f.file and (f.line or f.row) else (f.file or "")
+                path = located(base, f.file) if f.file else ""
+                where = f"{path}:{f.line or f.row}" if path and (f.line or f.row) else path
                 failure = ET.SubElement(case, "failure", message=clean(f.message), type=f.severity)
                 failure.text = f"{where}\n{clean(f.message)}" if where else clean(f.message)
             if failing:
@@ -80,8 +85,11 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(report: Report) -> str:
-    """GitHub Actions workflow commands: one annotation per error or warning, at its file and line."""
+def render_github(report: Report, base: str = "") -> str:
+    """GitHub Actions workflow commands: one annotation per error or warning, at its file and line.
+
+    ``base`` is the package folder relative to the current folder (the repository root in CI).
+    """
     lines = []
     for f in report.findings:
         level = _GITHUB_LEVEL.get(f.severity)
@@ -89,7 +97,7 @@ def render_github(report: Report) -> str:
             continue
         props = []
         if f.file:
-            props.append(f"file={_escape_property(clean(f.file))}")
+            props.append(f"file={_escape_property(located(base, f.file))}")
             if f.line or f.row:
                 props.append(f"line={f.line or f.row}")
         title = clean(
