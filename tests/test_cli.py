@@ -146,7 +146,7 @@ def test_every_command_has_help_text_and_a_readme_section(capsys) -> None:
 
 def test_every_command_but_rules_and_tables_is_a_library_function() -> None:
     """The CLI mirrors the API: each command that computes something is claimtally.<command>."""
-    for name in set(_commands()) - {"rules", "tables"}:
+    for name in set(_commands()) - {"rules", "tables", "pre-commit"}:
         assert callable(getattr(claimtally, name)), name
 
 
@@ -289,3 +289,31 @@ def test_bundled_asks_for_the_bundled_data_even_where_a_package_is(
 def test_bundled_and_a_path_together_exit_2(capsys) -> None:
     assert 2 == main(["check", str(BASIC), "--bundled"])
     assert "not both" in capsys.readouterr().err
+
+
+def test_pre_commit_checks_each_package_that_holds_a_changed_file(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    for name in ("a", "b/c"):
+        assert 0 == main(["init", str(tmp_path / name)])
+    bad = tmp_path / "b" / "c" / "data" / "claims.csv"
+    bad.write_text(bad.read_text(encoding="utf-8").replace(",holds,", ",fails,"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+    files = ["a/data/values.csv", "a/datapackage.json", "b/c/data/claims.csv", "README.md"]
+    assert 1 == main(["pre-commit", *files])
+    out = capsys.readouterr().out
+    heads = [line for line in out.splitlines() if line.startswith("== ")]
+    assert heads == ["== a/datapackage.json", "== b/c/datapackage.json"]
+    assert "claim price_doubled" in out
+    assert 0 == main(["pre-commit", "a/data/values.csv"])
+    assert 0 == main(["pre-commit", "README.md"])
+    assert "nothing to check" in capsys.readouterr().err
+
+
+def test_pre_commit_looks_no_higher_than_the_current_folder(tmp_path: Path, monkeypatch, capsys) -> None:
+    assert 0 == main(["init", str(tmp_path / "pkg")])
+    (tmp_path / "pkg" / "inner").mkdir()
+    monkeypatch.chdir(tmp_path / "pkg" / "inner")
+    assert 0 == main(["pre-commit", "x.csv"])
+    assert "nothing to check" in capsys.readouterr().err

@@ -30,7 +30,7 @@ RANKS: list[tuple[str, ...]] = [
     ("claimtally.rules",),
     ("claimtally.checker",),
     ("claimtally.report", "claimtally.articles", "claimtally.versions"),
-    ("claimtally.api",),
+    ("claimtally.api", "claimtally.workflow"),
     ("claimtally.cli", "claimtally.pytest_plugin", "claimtally"),
     ("claimtally.__main__",),
 ]

@@ -13,14 +13,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from claimtally.errors import ClaimtallyError
+from claimtally import workflow
+from claimtally.errors import ClaimtallyError, UsageError
 
 if TYPE_CHECKING:
     from claimtally.limits import Limits
-
-
-class UsageError(ClaimtallyError):
-    """The command line itself is wrong."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,30 +34,6 @@ def _package_arg(p: argparse.ArgumentParser) -> None:
         help="a datapackage.json or its folder (default: ./datapackage.json, or else the bundled data)",
     )
     p.add_argument("--bundled", action="store_true", help="use the data bundled with claimtally")
-
-
-#: What a command without a package path says on stderr when it falls back to the bundled data.
-BUNDLED_NOTE = (
-    "claimtally: no datapackage.json in this folder: using the data bundled with claimtally "
-    "(give a path to use yours, or --bundled to ask for this)\n"
-)
-
-
-def package_where_you_stand(given: str | None, bundled: bool) -> str | None:
-    """The package a command uses: the path given; else ``./datapackage.json`` when there is one;
-    else (``None``) the bundled data, said in one stderr line unless ``--bundled`` asked for it."""
-    if bundled:
-        if given is not None:
-            msg = "give a package path or --bundled, not both"
-            raise UsageError(msg)
-        return None
-    if given is not None:
-        return given
-    here = Path("datapackage.json")
-    if here.is_file():
-        return str(here)
-    _say(BUNDLED_NOTE, sys.stderr)
-    return None
 
 
 def _limit_args(p: argparse.ArgumentParser) -> None:
@@ -199,20 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cover.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
-    hook = sub.add_parser(
-        "pre-commit",
-        help="check every package that holds one of the given files (the pre-commit hook)",
-        description="Check each package (the nearest datapackage.json above a file, inside this folder) "
-        "that holds one of FILES; with no FILES, ./datapackage.json. Exit with the worst status.",
-    )
-    hook.add_argument("files", nargs="*", metavar="FILE", help="changed files, as pre-commit passes them")
-    hook.add_argument(
-        "--fail-on",
-        choices=("error", "warning", "never"),
-        default="error",
-        help="exit 1 when a finding has this severity or worse (default: error)",
-    )
-    hook.add_argument("--format", choices=("text", "github"), default="text", help="output format")
+    workflow.add_commands(sub)
 
     tables = sub.add_parser(
         "tables",
@@ -231,7 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             build_parser().print_help()
             return 2
         if hasattr(args, "bundled"):
-            args.datapackage = package_where_you_stand(args.datapackage, args.bundled)
+            args.datapackage = workflow.package_where_you_stand(args.datapackage, args.bundled)
         handler = {
             "check": _check,
             "explain": _explain,
@@ -242,7 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "init": _init,
             "extract": _extract,
             "coverage": _coverage,
-            "pre-commit": _pre_commit,
+            **workflow.HANDLERS,
         }
         return handler[args.command](args)
     except ClaimtallyError as exc:
@@ -294,57 +254,12 @@ def _check(args: argparse.Namespace) -> int:
 
         _emit(args, iter_json(report, args.show), [pkg])
     else:
-        base = _relative_to_here(pkg.path.parent)
+        base = workflow.relative_to_here(pkg.path.parent)
         text = render(
             report, args.format, color=color, fail_on=args.fail_on, package=pkg, show=args.show, base=base
         )
         _emit(args, text, [pkg])
     return report.exit_status(args.fail_on)
-
-
-def packages_holding(files: Sequence[str]) -> list[Path]:
-    """The package folders (nearest ``datapackage.json`` above each file, inside the current folder)
-    that hold the files, each once, in the order first met; ``./`` when no file is given."""
-    here = Path.cwd().resolve()
-    if not files:
-        return [here] if (here / "datapackage.json").is_file() else []
-    found: list[Path] = []
-    for name in files:
-        folder = (here / name).resolve().parent
-        while folder == here or here in folder.parents:
-            if (folder / "datapackage.json").is_file():
-                if folder not in found:
-                    found.append(folder)
-                break
-            folder = folder.parent
-    return found
-
-
-def _pre_commit(args: argparse.Namespace) -> int:
-    from claimtally.checker import check
-    from claimtally.data.package import read
-    from claimtally.report.render import render
-
-    folders = packages_holding(args.files)
-    if not folders:
-        _say("claimtally: no datapackage.json holds these files; nothing to check\n", sys.stderr)
-        return 0
-    status = 0
-    for folder in folders:
-        pkg = read(folder)
-        report = check(pkg)
-        base = _relative_to_here(folder)
-        if args.format == "text":
-            _say(f"== {base or '.'}/datapackage.json\n")
-        _say(render(report, args.format, fail_on=args.fail_on, package=pkg, base=base))
-        status = max(status, report.exit_status(args.fail_on))
-    return status
-
-
-def _relative_to_here(folder: Path) -> str:
-    """The package folder as CI formats name it: relative to the current folder ("" when it is it)."""
-    relative = Path(os.path.relpath(folder.resolve(), Path.cwd().resolve())).as_posix()
-    return "" if relative == "." else relative
 
 
 def _explain(args: argparse.Namespace) -> int:
@@ -427,9 +342,7 @@ def _tables(args: argparse.Namespace) -> int:
 
 def _say(text: str, stream: TextIO | None = None) -> None:
     """Print one message of the tool's own (a data field in it already cleaned), through the guard."""
-    from claimtally.output import guard
-
-    (stream or sys.stdout).write("".join(guard(text)))
+    workflow.say(text, stream)
 
 
 def _emit(args: argparse.Namespace, text: str | Iterable[str], packages: list[Any], *inputs: Path) -> None:

@@ -37,3 +37,7 @@ class ValueTextError(ClaimtallyError):
 
 class PackageError(ClaimtallyError):
     """A data package that cannot be read: a missing or malformed file, row or column."""
+
+
+class UsageError(ClaimtallyError):
+    """The command line itself is wrong."""
