@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from claimtally.data.scaffold import init  # noqa: E402
 from hostile import CASES, Case  # noqa: E402
+from hostile_base import fresh  # noqa: E402
 
 #: What no output may hold (as in tests/test_hostile.py): a control character but the line feed, and the
 #: rest of what claimtally.output.clean escapes.
@@ -71,7 +71,7 @@ def _inert(text: str) -> str:
 def run_case(case: Case, prefix: list[str], timeout: float, memory: int) -> Outcome:
     with tempfile.TemporaryDirectory(prefix="hostile-") as tmp:
         root, out = Path(tmp) / "pkg", Path(tmp) / "out"
-        init(root)
+        fresh(root)
         out.mkdir()
         case.make(root)
         argv = [a.replace("{root}", str(root)).replace("{out}", str(out)) for a in case.argv]

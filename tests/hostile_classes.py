@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from hostile_base import Case, csv_edit, desc, write_desc
+from hostile_base import Case, csv_edit, desc, fresh, write_desc
 
 Edit = Callable[[Path], None]
 
@@ -354,6 +354,7 @@ def _changelog(data: bytes) -> Edit:
     def make(root: Path) -> None:
         (root / "CHANGELOG.md").write_bytes(data)
         d = desc(root)
+        d["resources"] = [r for r in d["resources"] if r["name"] != "releases"]  # init's, empty
         d["resources"].append(
             {
                 "name": "releases",
@@ -561,9 +562,7 @@ def _cell(table: str, old: str, new: str) -> Edit:
 
 
 def _diff_pair(root: Path) -> None:
-    from claimtally.data.scaffold import init
-
-    init(root / "old")
+    fresh(root / "old")
     _cell("claims", "the output price has doubled", "doubled " + PAYLOAD)(root)
 
 

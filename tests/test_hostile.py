@@ -15,8 +15,8 @@ from xml.etree import ElementTree
 import pytest
 
 from claimtally.cli import main
-from claimtally.data.scaffold import init
 from hostile import CASES, Case
+from hostile_base import fresh
 
 _EVENTS: list[tuple[str, str]] = []
 _RECORDING = [False]
@@ -97,7 +97,7 @@ def test_each_bad_package_gives_its_one_outcome(
     write but the requested output."""
     root, out = tmp_path / "pkg", tmp_path / "out"
     _RECORDING[0] = False
-    init(root)
+    fresh(root)
     out.mkdir()
     case.make(root)
     capsys.readouterr()
@@ -142,7 +142,7 @@ def test_the_corpus_has_at_least_120_cases_and_5_of_each_class() -> None:
 def test_a_200_mb_csv_is_refused_before_it_is_read(tmp_path: Path) -> None:
     """Over --max-file-size the file is never read: exit 2 and the process stays small."""
     root = tmp_path / "pkg"
-    init(root)
+    fresh(root)
     values = root / "data" / "values.csv"
     row = "v{},my-article,model-2,price-output,,,30,,true,,," + "q" * 150 + "\n"
     with values.open("a", encoding="utf-8") as handle:

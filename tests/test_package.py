@@ -116,7 +116,7 @@ def test_descriptor_hashes_and_bytes_describe_the_files() -> None:
     descriptor = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))
     for res in descriptor["resources"]:
         file = REPO / res["path"]
-        assert f"sha256:{file_sha256(file)}" == res["hash"], f"{res['path']}: run scripts/stamp_hashes.py"
+        assert f"sha256:{file_sha256(file)}" == res["hash"], f"{res['path']}: run claimtally stamp"
         assert file.stat().st_size == res["bytes"]
 
 

@@ -84,16 +84,6 @@ Model New scores 82.7% on A benchmark, against 69% for Model Old.
 """
 
 
-def _script(name: str, *args: str) -> None:
-    import subprocess
-    import sys
-
-    done = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / name), *args], capture_output=True, text=True, check=False
-    )
-    assert 0 == done.returncode, done.stderr
-
-
 def _append(path, line: str) -> None:
     with path.open("a", encoding="utf-8", newline="") as f:
         f.write(line + "\n")
@@ -116,15 +106,15 @@ def test_the_add_an_article_guide_works_end_to_end(tmp_path, capsys) -> None:
     for command in (
         "claimtally extract",
         "claimtally coverage",
-        "scripts/stamp_hashes.py",
-        "scripts/release.py",
+        "claimtally stamp",
+        "claimtally release",
     ):
         assert command in guide
     pkg = tmp_path / "pkg"
     shutil.copytree(REPO / "tests" / "scenarios" / "basic", pkg)
     descriptor = pkg / "datapackage.json"
     (pkg / "CHANGELOG.md").write_text("# Changelog\n\n## [0.1.0] - 2026-01-01\n\n- Data: first rows.\n")
-    _script("release.py", "2026-01-01", str(descriptor))
+    assert 0 == main(["release", str(pkg), "--date", "2026-01-01", "--no-git"])
     assert 0 == main(["check", str(pkg)])
 
     # 1-2. the article outside the package, and its source row
@@ -154,7 +144,7 @@ def test_the_add_an_article_guide_works_end_to_end(tmp_path, capsys) -> None:
     )
 
     # 6. check: the rows are sound, but released data changed
-    _script("stamp_hashes.py", str(descriptor))
+    assert 0 == main(["stamp", str(pkg)])
     assert 1 == main(["check", str(pkg), "--rule", "release"])
     assert "released data never changes" in capsys.readouterr().out
 
@@ -176,7 +166,7 @@ def test_the_add_an_article_guide_works_end_to_end(tmp_path, capsys) -> None:
     assert ("fails", "fails", "[2.12, 2.12]") == (claim["verdict"], claim["expect"], claim["computed"])
 
     # 9. release, and the diff names what the release adds
-    _script("release.py", "2026-02-01", str(descriptor))
+    assert 0 == main(["release", str(pkg), "--date", "2026-02-01", "--no-git"])
     assert 0 == main(["check", str(pkg)])
     old = tmp_path / "old"
     shutil.copytree(REPO / "tests" / "scenarios" / "basic", old)

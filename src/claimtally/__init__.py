@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from claimtally.data.package import Package, load, read
     from claimtally.limits import Limits
     from claimtally.report.model import ClaimResult, Finding, Report
+    from claimtally.versions.author import release, stamp
 
 try:
     __version__ = version("claimtally")
@@ -39,6 +40,8 @@ _LAZY = {
     "explain": "claimtally.api",
     "extract": "claimtally.api",
     "init": "claimtally.api",
+    "stamp": "claimtally.versions.author",
+    "release": "claimtally.versions.author",
     "Package": "claimtally.data.package",
     "load": "claimtally.data.package",
     "read": "claimtally.data.package",
@@ -83,4 +86,6 @@ __all__ = [
     "init",
     "load",
     "read",
+    "release",
+    "stamp",
 ]

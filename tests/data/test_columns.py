@@ -14,6 +14,7 @@ from claimtally.errors import ClaimtallyError
 from claimtally.rules.context import Context
 from claimtally.rules.schema import column_findings, fast_path, slow_findings
 from hostile import CASES, _csv
+from hostile_base import fresh
 
 #: Broken cells the hostile corpus does not already hold, one schema check each.
 EXTRA: list[tuple[str, Callable[[Path], None]]] = [
@@ -43,7 +44,7 @@ def test_column_wise_errors_are_frictionless_errors(
 ) -> None:
     """On every readable broken package, each column-checked table has frictionless's exact errors."""
     root = tmp_path / "pkg"
-    init(root)
+    fresh(root)
     (tmp_path / "out").mkdir()  # the corpus's -o cases prepare their targets there
     make(root)
     try:

@@ -12,6 +12,7 @@ import claimtally
 from claimtally.cli import main
 from claimtally.data.scaffold import init
 from claimtally.errors import ClaimtallyError
+from claimtally.versions.author import stamp
 
 
 @pytest.fixture
@@ -23,10 +24,11 @@ def started(tmp_path: Path) -> Path:
 
 
 def _break_the_example(folder: Path) -> None:
-    """Change the new price from $30 to $31, so 'doubled' no longer holds."""
+    """Change the new price from $30 to $31, so 'doubled' no longer holds, and stamp the change."""
     values = folder / "data" / "values.csv"
     text = values.read_text(encoding="utf-8")
     values.write_text(text.replace("price-output,,,30,", "price-output,,,31,", 1), encoding="utf-8")
+    assert ["values"] == stamp(folder)
 
 
 def test_a_new_package_passes_all_checks(started: Path) -> None:
@@ -55,10 +57,11 @@ def test_init_refuses_to_overwrite(started: Path) -> None:
     assert before == (started / "data" / "claims.csv").read_bytes()
 
 
-def test_a_broken_example_is_annotated_at_its_row(started: Path, capsys) -> None:
+def test_a_broken_example_is_annotated_at_its_row(started: Path, monkeypatch, capsys) -> None:
     """--format github prints an ::error at data/claims.csv, line 2 for the claim whose value changed."""
     _break_the_example(started)
-    assert 1 == main(["check", str(started), "--format", "github"])
+    monkeypatch.chdir(started)
+    assert 1 == main(["check", "--format", "github"])
     out = capsys.readouterr().out
     assert "::error file=data/claims.csv,line=2,title=claimtally claims price_doubled::" in out
 
@@ -80,3 +83,18 @@ def test_a_broken_example_fails_exactly_its_pytest_item(started: Path, pytester:
     result = pytester.runpytest("--claimtally", str(started), "-p", "no:randomly", "-rf")
     result.assert_outcomes(failed=1, passed=len(claimtally.check(started).summary.rules))
     result.stdout.fnmatch_lines(["FAILED*claim::price_doubled*"])
+
+
+def test_an_edit_without_stamping_is_one_finding_that_says_to_stamp(started: Path) -> None:
+    values = started / "data" / "values.csv"
+    values.write_text(
+        values.read_text(encoding="utf-8").replace("up from $15", "up from $15."), encoding="utf-8"
+    )
+    (problem,) = [f for f in claimtally.check(started).findings if f.severity == "error"]
+    assert problem.file == "data/values.csv" and "claimtally stamp" in problem.message
+
+
+def test_a_new_package_carries_hashes_a_release_record_and_a_changelog(started: Path) -> None:
+    assert [] == stamp(started)
+    assert (started / "data" / "releases.csv").read_text(encoding="utf-8").startswith("version,date,")
+    assert "## [0.1.0]" in (started / "CHANGELOG.md").read_text(encoding="utf-8")

@@ -2,20 +2,30 @@
 
 It has the six tables with the bundled package's schemas and hedges, one source of kind ``article``
 and one of kind ``vendor``, four prices and one worked example claim ("the price doubled") that
-holds, and a README saying what to edit. It passes ``claimtally check`` and ``frictionless
+holds, an empty release record (``data/releases.csv``), a ``CHANGELOG.md`` with a section for its
+version 0.1.0, every resource's ``hash`` and ``bytes``, and a README saying what to edit; so it can
+be released from day one (``claimtally release``). It passes ``claimtally check`` and ``frictionless
 validate``. Files are written atomically, and nothing is written if any of them exists already.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
 from pathlib import Path
 from typing import Any
 
-from claimtally.data.descriptor import DESCRIPTOR, TABLES, bundled_path, read_descriptor, resource
+from claimtally.data.descriptor import (
+    DESCRIPTOR,
+    OPTIONAL_TABLES,
+    TABLES,
+    bundled_path,
+    read_descriptor,
+    resource,
+)
 from claimtally.data.package import load
 from claimtally.data.table import records
 from claimtally.errors import ClaimtallyError
@@ -116,6 +126,20 @@ reports failing and undetermined claims; record the verdict in `expect` once rev
 """
 
 
+CHANGELOG = """# Changelog
+
+All notable changes to {name} are written here, newest first, in the form of Keep a Changelog
+(https://keepachangelog.com/en/1.1.0/). Each version that `claimtally release` records needs its
+section; the check says so when one is missing.
+
+## [0.1.0]
+
+### Added
+
+- The first tables: one article, one vendor source, four prices and one worked example claim.
+"""
+
+
 def _csv(columns: list[str], rows: list[dict[str, str]]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
@@ -130,13 +154,14 @@ def files(name: str, folder: Path) -> dict[Path, str]:
     resources: list[dict[str, Any]] = []
     out: dict[Path, str] = {}
     hedges = _bundled_hedges()
-    for table in TABLES:
-        res = {
-            k: v for k, v in resource(bundled, table, bundled_path()).items() if k not in ("hash", "bytes")
-        }
-        resources.append(res)
+    for table in TABLES + OPTIONAL_TABLES:
+        res = bundled_resource(table)
         columns = [f["name"] for f in res["schema"]["fields"]]
-        out[folder / res["path"]] = _csv(columns, hedges if table == "hedges" else ROWS[table])
+        text = _csv(columns, hedges if table == "hedges" else ROWS.get(table, []))
+        data = text.encode("utf-8")
+        res |= {"hash": f"sha256:{hashlib.sha256(data).hexdigest()}", "bytes": len(data)}
+        resources.append(res)
+        out[folder / res["path"]] = text
     descriptor = {
         "$schema": bundled.get("$schema", ""),
         "name": name,
@@ -150,7 +175,15 @@ def files(name: str, folder: Path) -> dict[Path, str]:
     }
     out[folder / DESCRIPTOR] = json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
     out[folder / "README.md"] = README.format(name=name, folder=folder)
+    out[folder / "CHANGELOG.md"] = CHANGELOG.format(name=name)
     return out
+
+
+def bundled_resource(table: str) -> dict[str, Any]:
+    """A table's resource as the bundled package describes it, without its hash and size."""
+    bundled = read_descriptor(bundled_path())
+    res = resource(bundled, table, bundled_path())
+    return {k: v for k, v in res.items() if k not in ("hash", "bytes")}
 
 
 def _bundled_hedges() -> list[dict[str, str]]:
