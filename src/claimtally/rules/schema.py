@@ -19,6 +19,7 @@ from typing import Any
 
 from claimtally.data import columns
 from claimtally.data.descriptor import resource
+from claimtally.data.hashing import file_sha256
 from claimtally.report.model import Finding
 from claimtally.rules.context import Context
 
@@ -92,7 +93,7 @@ def _without_pattern(field: dict[str, Any]) -> dict[str, Any]:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    """Table Schema validation as frictionless does it: types, constraints, keys, hashes."""
+    """Table Schema validation as frictionless does it: types, constraints, hashes (keys: integrity)."""
     slow = [name for name in ctx.pkg.tables if not fast_path(ctx, name)]
     for name in ctx.pkg.tables:
         if name not in slow:
@@ -122,8 +123,8 @@ def column_findings(ctx: Context, name: str) -> Iterator[Finding]:
     res = resource(ctx.pkg.descriptor, name, ctx.pkg.path)
     descriptors = {t: resource(ctx.pkg.descriptor, t, ctx.pkg.path) for t in ctx.pkg.tables}
     file = ctx.pkg.root / str(res["path"])
-    for error in columns.validate_table(name, res, ctx.pkg.tables[name], file, ctx.pkg.tables, descriptors):
-        yield _finding(str(res["path"]), error)
+    errors = columns.validate_table(name, res, ctx.pkg.tables[name], file, ctx.pkg.tables, descriptors)
+    yield from _worded(ctx, str(res["path"]), list(errors))
 
 
 def frictionless_findings(ctx: Context, only: set[str] | None = None) -> Iterator[Finding]:
@@ -162,20 +163,62 @@ def frictionless_findings(ctx: Context, only: set[str] | None = None) -> Iterato
                 rule="schema",
                 severity="error",
             )
-        for error in task.errors:
-            yield _finding(str(task.place), error)
+        yield from _worded(ctx, str(task.place), list(task.errors))
+
+
+def _worded(ctx: Context, place: str, errors: list[Any]) -> Iterator[Finding]:
+    """One finding per problem: key errors left to the integrity rule, a changed file said once."""
+    errors = [e for e in errors if e.type not in _KEYS]
+    if any(e.type == "hash-count" for e in errors):
+        errors = [e for e in errors if e.type != "byte-count"]
+    for error in errors:
+        yield _changed(ctx, place, error) if error.type in _STAMP else _finding(place, error)
+
+
+#: Key errors the integrity rule reports for every table claimtally reads, with the cell and the fix
+#: (frictionless is given only those tables), so the schema rule does not report them twice.
+_KEYS = frozenset({"foreign-key", "primary-key"})
+#: Errors of a file that no longer matches the hash or size its descriptor records.
+_STAMP = frozenset({"hash-count", "byte-count"})
+
+
+def _changed(ctx: Context, place: str, error: Any) -> Finding:
+    """A file whose hash or size is not the one recorded: say both, and how to record the new one."""
+    file = ctx.pkg.root / place
+    actual = f"sha256 {file_sha256(file)}, {file.stat().st_size} bytes" if file.is_file() else "missing"
+    return Finding.at(
+        place,
+        None,
+        None,
+        f"{error.type}: the file is not the one datapackage.json describes ({error.note}; the file has "
+        f"{actual}); after a data change run 'claimtally stamp', and if this version was released, "
+        "bump the version first",
+        rule="schema",
+        severity="error",
+    )
+
+
+#: What an error that carries no note means (the column-wise check and frictionless word it alike).
+_NOTES = {"blank-row": "the row holds no cell (an empty line)"}
+
+
+def _described(error: Any) -> str:
+    return _NOTES.get(error.type, "no detail")
 
 
 def _finding(place: str, error: Any) -> Finding:
     row = getattr(error, "row_number", None) or getattr(error, "row", None)
     column = getattr(error, "field_name", None) or getattr(error, "field", None)
+    cell = getattr(error, "cell", None)
+    cut = cell if not isinstance(cell, str) or len(cell) <= 80 else cell[:80] + "…"
+    shown = f" (the cell is '{cut}')" if isinstance(cut, str) and cut else ""
     return Finding.at(
         place,
         row or None,
         f"column {column}" if column else None,
-        f"{error.type}: {error.note}; fix the file or its schema",
+        f"{error.type}: {error.note or _described(error)}{shown}; fix the file or its schema",
         rule="schema",
         severity="error",
         column=column,
-        observed=getattr(error, "cell", None),
+        observed=cell,
     )
