@@ -9,7 +9,9 @@ import pytest
 import claimtally
 from claimtally.errors import ClaimtallyError
 from claimtally.report.ci import render_github, render_junit
+from claimtally.report.codescan import render_gitlab, render_sarif
 from claimtally.report.html import render_html
+from claimtally.report.markdown import render_markdown
 from claimtally.report.render import FORMATS, render
 from claimtally.report.text import render_json, render_text
 
@@ -28,6 +30,9 @@ def test_each_format_is_its_renderers_output(report) -> None:
         "json": render_json(report),
         "junit": render_junit(report.shown(), "error"),
         "github": render_github(report),
+        "sarif": render_sarif(report.shown()),
+        "gitlab": render_gitlab(report.shown()),
+        "markdown": render_markdown(report),
         "html": render_html(report.shown(), "error", None),
     }
     assert set(FORMATS) == set(expected)
