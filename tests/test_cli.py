@@ -317,3 +317,51 @@ def test_pre_commit_looks_no_higher_than_the_current_folder(tmp_path: Path, monk
     monkeypatch.chdir(tmp_path / "pkg" / "inner")
     assert 0 == main(["pre-commit", "x.csv"])
     assert "nothing to check" in capsys.readouterr().err
+
+
+def test_quiet_check_prints_only_what_fails_and_no_notes(make_package, tmp_path, monkeypatch, capsys) -> None:
+    path = make_package(values=[value("a", "2")], claims=[claim("c", "a == 3", expect="holds")])
+    assert 1 == main(["check", str(path), "-q"])
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 1 and out[0].endswith("regression") and ": error [claims] " in out[0]
+    monkeypatch.chdir(tmp_path)
+    assert 0 == main(["check", "-q"])
+    assert capsys.readouterr() == ("", "")  # the bundled data passes, and the note is left out
+
+
+def test_exit_zero_is_fail_on_never(make_package, capsys) -> None:
+    path = make_package(values=[value("a", "2")], claims=[claim("c", "a == 3", expect="holds")])
+    assert 0 == main(["check", str(path), "--exit-zero"])
+    assert 2 == main(["check", str(path.parent / "missing"), "--exit-zero"])
+
+
+def test_diff_exit_code_says_whether_the_packages_differ(make_package, capsys) -> None:
+    path = make_package(values=[value("a", "2")], claims=[claim("c", "a == 3", expect="holds")])
+    assert 0 == main(["diff", str(path), str(path), "--exit-code"])
+    assert 1 == main(["diff", str(BASIC), str(path), "--exit-code"])
+    assert 0 == main(["diff", str(BASIC), str(path)])
+
+
+@pytest.mark.parametrize(
+    ("env", "coloured"),
+    [({}, False), ({"FORCE_COLOR": "1"}, True), ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, False)],
+)
+def test_force_color_and_no_color(env: dict[str, str], coloured: bool, monkeypatch, capsys) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    for key, setting in env.items():
+        monkeypatch.setenv(key, setting)
+    assert 0 == main(["check", str(BASIC), "--fail-on", "never"])
+    out = capsys.readouterr().out
+    assert ("\x1b[" in out) is coloured
+    assert "\\x1b" not in out  # a colour code is never shown escaped
+
+
+def test_version_imports_neither_pandas_nor_pyarrow() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys; from claimtally.cli import main\ntry: main(['--version'])\nexcept SystemExit: pass\n"
+    code += "print(sorted(m for m in ('pandas', 'pyarrow', 'numpy', 'frictionless') if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().endswith("[]")

@@ -131,3 +131,14 @@ def test_pieces_are_written_in_order(tmp_path: Path) -> None:
     """A report written as it is made: the pieces, one after another."""
     write_atomic(tmp_path / "r.txt", iter(["a", "b", "c"]))
     assert "abc" == (tmp_path / "r.txt").read_text()
+
+
+def test_guard_keeps_only_the_renderers_colour_codes_when_asked() -> None:
+    from claimtally.output import guard
+
+    painted = "\x1b[31mERROR (1)\x1b[0m\n"
+    assert "".join(guard(painted, colours=True)) == painted
+    assert "".join(guard(painted)) == "\\x1b[31mERROR (1)\\x1b[0m\n"
+    hostile = "\x1b]8;;http://e\x07link\x1b]8;;\x07 \x1b[2J \x9b31m"
+    assert "\x1b" not in "".join(guard(hostile, colours=True)).replace("\x1b[", "")
+    assert "".join(guard("\x1b[2J", colours=True)) == "\\x1b[2J"

@@ -93,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="error",
         help="exit 1 when a finding has this severity or worse (default: error)",
     )
+    workflow.exit_zero(check)
     check.add_argument(
         "--rule",
         action="append",
@@ -143,6 +144,9 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("new", metavar="NEW", help="the newer datapackage.json or its folder")
     diff.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     diff.add_argument("-o", "--output", metavar="FILE", help="write the diff to FILE (atomically)")
+    diff.add_argument(
+        "--exit-code", action="store_true", help="exit 1 when the packages differ (as git diff --exit-code)"
+    )
 
     extract = sub.add_parser(
         "extract",
@@ -180,6 +184,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="List the tables of a package.",
     )
     _package_arg(tables)
+    for command in sub.choices.values():
+        workflow.quiet(command)
     return parser
 
 
@@ -190,6 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             build_parser().print_help()
             return 2
+        workflow.QUIET["on"] = bool(getattr(args, "quiet", False))
         if hasattr(args, "bundled"):
             args.datapackage = workflow.package_where_you_stand(args.datapackage, args.bundled)
         handler = {
@@ -248,7 +255,13 @@ def _check(args: argparse.Namespace) -> int:
 
         check_target(Path(args.output), pkg.files())
     report = check(pkg, rules=args.rules, limits=limits)
-    color = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    if args.quiet and args.format == "text":  # only what fails, as file:line lines, and one count
+        failing = report.failing(args.fail_on)
+        base = workflow.relative_to_here(pkg.path.parent)
+        _emit(args, "".join(_failure_line(f, base) for f in failing), [pkg])
+        return report.exit_status(args.fail_on)
+    color = args.output is None and _color(sys.stdout.isatty())
+    args.colours = color and args.format == "text"
     if args.format == "json":  # written as it is made: a large report is never one string in memory
         from claimtally.report.text import iter_json
 
@@ -260,6 +273,21 @@ def _check(args: argparse.Namespace) -> int:
         )
         _emit(args, text, [pkg])
     return report.exit_status(args.fail_on)
+
+
+def _color(tty: bool) -> bool:
+    """Colour on a terminal; ``NO_COLOR`` (set and not empty) turns it off, else ``FORCE_COLOR`` on."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or tty
+
+
+def _failure_line(f: Any, base: str) -> str:
+    from claimtally.output import clean
+    from claimtally.report.codescan import located
+
+    where = located(base, f.file) + (f":{f.line or f.row}" if f.line or f.row else "")
+    return f"{where}: {f.severity} [{f.rule}] {clean(f.message)}\n"
 
 
 def _explain(args: argparse.Namespace) -> int:
@@ -290,8 +318,9 @@ def _diff(args: argparse.Namespace) -> int:
     from claimtally.versions.diff import render_diff
 
     old, new = package_of(args.old), package_of(args.new)
-    _emit(args, render_diff(diff(old, new), args.format), [old, new])
-    return 0
+    changes = diff(old, new)
+    _emit(args, render_diff(changes, args.format), [old, new])
+    return 1 if args.exit_code and not changes.empty else 0
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -301,7 +330,7 @@ def _extract(args: argparse.Namespace) -> int:
     rows = extract(args.article, args.datapackage, source_id=args.source_id)
     packages = [package_of(args.datapackage)] if args.output else []
     _emit(args, to_csv(rows), packages, Path(args.article))
-    _say(f"claimtally: extract: {summary(rows)}\n", sys.stderr)
+    workflow.note(f"claimtally: extract: {summary(rows)}\n")
     return 0
 
 
@@ -352,7 +381,7 @@ def _emit(args: argparse.Namespace, text: str | Iterable[str], packages: list[An
     from claimtally.output import guard
 
     if not getattr(args, "output", None):
-        for piece in guard(text):
+        for piece in guard(text, colours=getattr(args, "colours", False)):
             sys.stdout.write(piece)
         return
     from claimtally.output import write_atomic

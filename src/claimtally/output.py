@@ -24,6 +24,10 @@ _UNSAFE_ABOVE_C0 = "\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff
 _CONTROL = re.compile(f"[\x00-\x1f{_UNSAFE_ABOVE_C0}]")
 #: The same but the line feed, for text whose line breaks are the renderer's own.
 _CONTROL_IN_LINES = re.compile(f"[\x00-\x09\x0b-\x1f{_UNSAFE_ABOVE_C0}]")
+#: A colour code of the text report (SGR), or any other character the guard escapes.
+_SGR_OR_CONTROL = re.compile(
+    f"(\x1b\\[[0-9]{{1,2}}(?:;[0-9]{{1,2}})?m)|[\x00-\x09\x0b-\x1f{_UNSAFE_ABOVE_C0}]"
+)
 #: What a JSON string may not hold raw even though JSON allows it (json.dumps escapes C0 itself).
 _JSON_UNSAFE = re.compile(f"[{_UNSAFE_ABOVE_C0}]")
 #: A line of an error message is cut here, with "…".
@@ -47,15 +51,24 @@ def clean(text: str) -> str:
     return _CONTROL.sub(_escape, text)
 
 
-def guard(pieces: str | Iterable[str]) -> Iterator[str]:
+def guard(pieces: str | Iterable[str], *, colours: bool = False) -> Iterator[str]:
     r"""The last pass over everything the command line prints or writes: :func:`clean` on each piece,
     keeping its line feeds (the renderers' own; a field's were escaped when it was rendered).
 
+    With ``colours``, the text report's own colour codes (SGR: ``ESC [ 31 m``, ``ESC [ 0 m``, …)
+    are kept and nothing else: text from the data reaches a renderer's output only through
+    :func:`clean`, which escapes every ESC, so a kept code is always the renderer's.
+
     >>> "".join(guard(["line one\n", "two\x07\n"]))
     'line one\ntwo\\x07\n'
+    >>> "".join(guard("\x1b[31mERROR\x1b[0m \x1b]8;;x\x07", colours=True))
+    '\x1b[31mERROR\x1b[0m \\x1b]8;;x\\x07'
     """
     for piece in [pieces] if isinstance(pieces, str) else pieces:
-        yield _CONTROL_IN_LINES.sub(_escape, piece)
+        if colours:
+            yield _SGR_OR_CONTROL.sub(lambda m: m.group() if m.group(1) else _escape(m), piece)
+        else:
+            yield _CONTROL_IN_LINES.sub(_escape, piece)
 
 
 def json_text(text: str) -> str:

@@ -24,6 +24,16 @@ def say(text: str, stream: TextIO | None = None) -> None:
     (stream or sys.stdout).write("".join(guard(text)))
 
 
+#: ``-q``/``--quiet`` of the running command: notes on stderr are left out (errors never are).
+QUIET = {"on": False}
+
+
+def note(text: str) -> None:
+    """A note of the tool's own on stderr (which package it used, what it drafted), unless ``-q``."""
+    if not QUIET["on"]:
+        say(text, sys.stderr)
+
+
 #: What a command without a package path says on stderr when it falls back to the bundled data.
 BUNDLED_NOTE = (
     "claimtally: no datapackage.json in this folder: using the data bundled with claimtally "
@@ -44,7 +54,7 @@ def package_where_you_stand(given: str | None, bundled: bool) -> str | None:
     here = Path("datapackage.json")
     if here.is_file():
         return str(here)
-    say(BUNDLED_NOTE, sys.stderr)
+    note(BUNDLED_NOTE)
     return None
 
 
@@ -65,6 +75,18 @@ def own_package(given: str | None) -> str:
         )
         raise UsageError(msg)
     return "datapackage.json"
+
+
+def exit_zero(p: argparse.ArgumentParser) -> None:
+    """``--exit-zero``: the same as ``--fail-on never`` (exit 0 whatever is found; 2 stays 2)."""
+    p.add_argument(
+        "--exit-zero", dest="fail_on", action="store_const", const="never", help="same as --fail-on never"
+    )
+
+
+def quiet(p: argparse.ArgumentParser) -> None:
+    """``-q``/``--quiet``: no notes on stderr (and for ``check``, only what fails)."""
+    p.add_argument("-q", "--quiet", action="store_true", help="no notes on stderr; check: only what fails")
 
 
 def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
@@ -102,6 +124,7 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
         help="exit 1 when a finding has this severity or worse (default: error)",
     )
     hook.add_argument("--format", choices=("text", "github"), default="text", help="output format")
+    exit_zero(hook)
 
 
 def packages_holding(files: Sequence[str]) -> list[Path]:
@@ -129,7 +152,7 @@ def _pre_commit(args: argparse.Namespace) -> int:
 
     folders = packages_holding(args.files)
     if not folders:
-        say("claimtally: no datapackage.json holds these files; nothing to check\n", sys.stderr)
+        note("claimtally: no datapackage.json holds these files; nothing to check\n")
         return 0
     status = 0
     for folder in folders:
@@ -158,7 +181,7 @@ def _release(args: argparse.Namespace) -> int:
     tagged = f"; tagged {done.tag}" if done.tag else ""
     say(f"released {done.version} on {done.date}{tagged}\n")
     if done.note:
-        say(f"claimtally: {done.note}\n", sys.stderr)
+        note(f"claimtally: {done.note}\n")
     return 0
 
 
