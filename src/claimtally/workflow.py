@@ -24,7 +24,8 @@ def say(text: str, stream: TextIO | None = None) -> None:
     (stream or sys.stdout).write("".join(guard(text)))
 
 
-#: ``-q``/``--quiet`` of the running command: notes on stderr are left out (errors never are).
+#: ``-q``/``--quiet`` of the running command: notes on stderr are left out (errors never are, nor
+#: the line saying the bundled data was used).
 QUIET = {"on": False}
 
 
@@ -54,7 +55,7 @@ def package_where_you_stand(given: str | None, bundled: bool) -> str | None:
     here = Path("datapackage.json")
     if here.is_file():
         return str(here)
-    note(BUNDLED_NOTE)
+    say(BUNDLED_NOTE, sys.stderr)  # even with -q: a check of the wrong package must never be silent
     return None
 
 
