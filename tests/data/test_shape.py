@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -185,7 +186,7 @@ MALFORMED: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
     ("licenses-object", lambda d: d.update(licenses={"name": "CC0"}), "licenses must be a list"),
     ("license-name-number", lambda d: d.update(licenses=[{"name": 1}]), "licenses[0].name must be a string"),
     ("version-number", lambda d: d.update(version=1.0), "version must be a string"),
-    ("name-null", lambda d: d.update(name=None), "name must be a string"),
+    ("name-null", lambda d: d.update(name=None), "name must not be null"),
     ("resources-empty", lambda d: d.update(resources=[]), "resources must not be empty"),
 ]
 
@@ -263,3 +264,25 @@ def test_every_public_function_raises_only_the_documented_error(
         with pytest.raises(ClaimtallyError) as caught:
             call()
         assert isinstance(caught.value, PackageError), name
+
+
+@pytest.mark.parametrize(
+    ("place", "path"),
+    [
+        (("constraints", "enum"), "fields[1].constraints.enum"),
+        (("constraints", "pattern"), "fields[1].constraints.pattern"),
+        (("constraints", "minLength"), "fields[1].constraints.minLength"),
+        (("trueValues",), "fields[1].trueValues"),
+        (("missingValues",), "fields[1].missingValues"),
+    ],
+)
+def test_a_null_where_a_value_is_read_is_refused_at_its_path(place: tuple[str, ...], path: str) -> None:
+    """Found by fuzzing: `"enum": null` passed the shape check and then failed in the column check."""
+    descriptor = json.loads(json.dumps(BUNDLED))
+    field = descriptor["resources"][3]["schema"]["fields"][1]
+    target = field
+    for key in place[:-1]:
+        target = target.setdefault(key, {})
+    target[place[-1]] = None
+    with pytest.raises(PackageError, match=re.escape(f"resources[3].schema.{path} must not be null")):
+        check_shape(descriptor)

@@ -62,6 +62,16 @@ Count = Annotated[int, Field(ge=0)]
 class _Shape(BaseModel):
     model_config = ConfigDict(extra="allow", strict=True, frozen=True)
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _not_null(cls, value: Any) -> Any:
+        """A property claimtally reads is left out or has a value: JSON ``null`` is neither (the
+        readers take a present key for a set one, as frictionless does)."""
+        if value is None:
+            msg = "must not be null; leave the property out instead"
+            raise ValueError(msg)
+        return value
+
 
 def _pattern_compiles(pattern: str) -> str:
     """A ``pattern`` is matched by RE2; one that RE2 cannot compile is refused here, not at a cell."""
