@@ -126,3 +126,14 @@ def test_in_a_git_repository_the_release_is_committed_and_tagged(pkg: Path, monk
     git("tag", "v0.1.1")
     with pytest.raises(ClaimtallyError, match=r"git tag v0\.1\.1 exists"):
         release(pkg, "2026-12-08")
+
+
+def test_stamp_hashes_files_without_parsing_them_and_skips_inline_resources(pkg: Path) -> None:
+    (pkg / "data" / "claims.csv").write_bytes(b"not,a\n\xff table")  # unreadable as a table
+    descriptor = pkg / "datapackage.json"
+    data = json.loads(descriptor.read_text(encoding="utf-8"))
+    data["resources"].append({"name": "notes", "data": [{"a": 1}]})
+    descriptor.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    assert ["claims"] == stamp(pkg)
+    after = json.loads(descriptor.read_text(encoding="utf-8"))["resources"]
+    assert after[-1] == {"name": "notes", "data": [{"a": 1}]}

@@ -155,7 +155,7 @@ def files(name: str, folder: Path) -> dict[Path, str]:
     out: dict[Path, str] = {}
     hedges = _bundled_hedges()
     for table in TABLES + OPTIONAL_TABLES:
-        res = bundled_resource(table)
+        res = bundled_resource(table, bundled)
         columns = [f["name"] for f in res["schema"]["fields"]]
         text = _csv(columns, hedges if table == "hedges" else ROWS.get(table, []))
         data = text.encode("utf-8")
@@ -179,9 +179,10 @@ def files(name: str, folder: Path) -> dict[Path, str]:
     return out
 
 
-def bundled_resource(table: str) -> dict[str, Any]:
-    """A table's resource as the bundled package describes it, without its hash and size."""
-    bundled = read_descriptor(bundled_path())
+def bundled_resource(table: str, bundled: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A table's resource as the bundled package describes it (``bundled``, its descriptor, when the
+    caller has read it already), without its hash and size."""
+    bundled = bundled if bundled is not None else read_descriptor(bundled_path())
     res = resource(bundled, table, bundled_path())
     return {k: v for k, v in res.items() if k not in ("hash", "bytes")}
 

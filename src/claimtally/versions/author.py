@@ -14,6 +14,7 @@ checked as it will be stamped).
 
 from __future__ import annotations
 
+import copy
 import csv
 import datetime as dt
 import io
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from claimtally.checker import check
-from claimtally.data.descriptor import read_descriptor, resource, resource_file
+from claimtally.data.descriptor import descriptor_path, read_descriptor, resource, resource_file
 from claimtally.data.hashing import file_sha256
 from claimtally.data.package import Package, read
 from claimtally.data.releases import CHANGELOG, COLUMNS, RELEASES, changelog_versions, recorded, release_rows
@@ -41,26 +42,32 @@ RELEASES_PATH = "data/releases.csv"
 def stamp(package: str | Path | Package | None) -> list[str]:
     """Write every resource's ``hash`` and ``bytes`` into the descriptor; return the resources whose
     recorded hash or size changed (empty when the descriptor was already right, and then nothing is
-    written)."""
-    pkg = package if isinstance(package, Package) else read(package)
-    descriptor, changed = stamped(pkg)
+    written). Only the descriptor is read and the files hashed: no table is parsed."""
+    if isinstance(package, Package):
+        path, descriptor = package.path, copy.deepcopy(package.descriptor)
+    else:
+        path = descriptor_path(package)
+        descriptor = read_descriptor(path)
+    changed = stamped(path.parent, descriptor)
     if changed:
-        write_atomic(pkg.path, json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n")
+        write_atomic(path, json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n")
     return changed
 
 
-def stamped(pkg: Package) -> tuple[dict[str, Any], list[str]]:
-    """The descriptor as on disk with every resource's ``hash`` and ``bytes`` set from its file, and
-    the resources whose values that changes."""
-    descriptor = read_descriptor(pkg.path)
+def stamped(root: Path, descriptor: dict[str, Any]) -> list[str]:
+    """Set every file resource's ``hash`` and ``bytes`` in ``descriptor`` from its file (each path
+    checked to stay inside ``root``); return the resources whose values that changes. A resource
+    with no ``path`` (inline data) has no file to stamp and is left as it is."""
     changed = []
     for res in descriptor["resources"]:
-        file = resource_file(pkg.root, res)
+        if "path" not in res:
+            continue
+        file = resource_file(root, res)
         digest, size = f"sha256:{file_sha256(file)}", file.stat().st_size
         if res.get("hash") != digest or res.get("bytes") != size:
             changed.append(str(res.get("name")))
         res["hash"], res["bytes"] = digest, size
-    return descriptor, changed
+    return changed
 
 
 @dataclass(frozen=True)
@@ -99,7 +106,9 @@ def release(package: str | Path | None, date: str | None = None, *, git: bool = 
     if repo is not None and _git(repo, "rev-parse", "-q", "--verify", f"refs/tags/{tag}").returncode == 0:
         msg = f"git tag {tag} exists already; bump the version in datapackage.json first"
         raise ClaimtallyError(msg)
-    as_stamped = Package(path=pkg.path, descriptor=stamped(pkg)[0], tables=pkg.tables)
+    descriptor = copy.deepcopy(pkg.descriptor)
+    stamped(pkg.root, descriptor)
+    as_stamped = Package(path=pkg.path, descriptor=descriptor, tables=pkg.tables)
     errors = [f for f in check(as_stamped).findings if f.severity == "error"]
     if errors:
         first = clean(errors[0].message)
