@@ -196,7 +196,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             build_parser().print_help()
             return 2
-        workflow.QUIET["on"] = bool(getattr(args, "quiet", False))
         if hasattr(args, "bundled"):
             args.datapackage = workflow.package_where_you_stand(args.datapackage, args.bundled)
         handler = {
@@ -261,7 +260,6 @@ def _check(args: argparse.Namespace) -> int:
         _emit(args, "".join(_failure_line(f, base) for f in failing), [pkg])
         return report.exit_status(args.fail_on)
     color = args.output is None and _color(sys.stdout.isatty())
-    args.colours = color and args.format == "text"
     if args.format == "json":  # written as it is made: a large report is never one string in memory
         from claimtally.report.text import iter_json
 
@@ -271,7 +269,7 @@ def _check(args: argparse.Namespace) -> int:
         text = render(
             report, args.format, color=color, fail_on=args.fail_on, package=pkg, show=args.show, base=base
         )
-        _emit(args, text, [pkg])
+        _emit(args, text, [pkg], colours=color and args.format == "text")
     return report.exit_status(args.fail_on)
 
 
@@ -284,10 +282,9 @@ def _color(tty: bool) -> bool:
 
 def _failure_line(f: Any, base: str) -> str:
     from claimtally.output import clean
-    from claimtally.report.codescan import located
+    from claimtally.report.codescan import where
 
-    where = located(base, f.file) + (f":{f.line or f.row}" if f.line or f.row else "")
-    return f"{where}: {f.severity} [{f.rule}] {clean(f.message)}\n"
+    return f"{where(f, base)}: {f.severity} [{f.rule}] {clean(f.message)}\n"
 
 
 def _explain(args: argparse.Namespace) -> int:
@@ -330,7 +327,7 @@ def _extract(args: argparse.Namespace) -> int:
     rows = extract(args.article, args.datapackage, source_id=args.source_id)
     packages = [package_of(args.datapackage)] if args.output else []
     _emit(args, to_csv(rows), packages, Path(args.article))
-    workflow.note(f"claimtally: extract: {summary(rows)}\n")
+    workflow.note(args, f"claimtally: extract: {summary(rows)}\n")
     return 0
 
 
@@ -374,14 +371,20 @@ def _say(text: str, stream: TextIO | None = None) -> None:
     workflow.say(text, stream)
 
 
-def _emit(args: argparse.Namespace, text: str | Iterable[str], packages: list[Any], *inputs: Path) -> None:
+def _emit(
+    args: argparse.Namespace,
+    text: str | Iterable[str],
+    packages: list[Any],
+    *inputs: Path,
+    colours: bool = False,
+) -> None:
     """Print ``text`` (one string or pieces), or write it atomically to ``-o``, never over a file the
     command reads; either way through :func:`claimtally.output.guard`, the last pass that keeps data
     from controlling a terminal or a CI log."""
     from claimtally.output import guard
 
     if not getattr(args, "output", None):
-        for piece in guard(text, colours=getattr(args, "colours", False)):
+        for piece in guard(text, colours=colours):
             sys.stdout.write(piece)
         return
     from claimtally.output import write_atomic

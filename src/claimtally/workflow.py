@@ -24,14 +24,9 @@ def say(text: str, stream: TextIO | None = None) -> None:
     (stream or sys.stdout).write("".join(guard(text)))
 
 
-#: ``-q``/``--quiet`` of the running command: notes on stderr are left out (errors never are, nor
-#: the line saying the bundled data was used).
-QUIET = {"on": False}
-
-
-def note(text: str) -> None:
-    """A note of the tool's own on stderr (which package it used, what it drafted), unless ``-q``."""
-    if not QUIET["on"]:
+def note(args: argparse.Namespace, text: str) -> None:
+    """A note of the tool's own on stderr (what it drafted, what it could not do), unless ``-q``."""
+    if not getattr(args, "quiet", False):
         say(text, sys.stderr)
 
 
@@ -153,7 +148,7 @@ def _pre_commit(args: argparse.Namespace) -> int:
 
     folders = packages_holding(args.files)
     if not folders:
-        note("claimtally: no datapackage.json holds these files; nothing to check\n")
+        note(args, "claimtally: no datapackage.json holds these files; nothing to check\n")
         return 0
     status = 0
     for folder in folders:
@@ -182,7 +177,7 @@ def _release(args: argparse.Namespace) -> int:
     tagged = f"; tagged {done.tag}" if done.tag else ""
     say(f"released {done.version} on {done.date}{tagged}\n")
     if done.note:
-        note(f"claimtally: {done.note}\n")
+        note(args, f"claimtally: {done.note}\n")
     return 0
 
 

@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from claimtally.output import clean
-from claimtally.report.codescan import located
+from claimtally.report.codescan import located, where
 from claimtally.report.model import Finding, Report, at_or_above
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning"}
@@ -53,10 +53,9 @@ def render_junit(report: Report, fail_on: str = "error", base: str = "") -> str:
             counts["tests"] += 1
             failing = [f for f in findings if at_or_above(f.severity, fail_on)]
             for f in failing:
-                path = located(base, f.file) if f.file else ""
-                where = f"{path}:{f.line or f.row}" if path and (f.line or f.row) else path
+                place = where(f, base) if f.file else ""
                 failure = ET.SubElement(case, "failure", message=clean(f.message), type=f.severity)
-                failure.text = f"{where}\n{clean(f.message)}" if where else clean(f.message)
+                failure.text = f"{place}\n{clean(f.message)}" if place else clean(f.message)
             if failing:
                 counts["failures"] += 1
             rest = [f for f in findings if f not in failing]

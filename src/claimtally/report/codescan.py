@@ -36,6 +36,11 @@ def located(base: str, file: str | None) -> str:
     return clean(path)
 
 
+def where(f: Finding, base: str = "") -> str:
+    """A finding's place as ``path:line`` from the current folder (``path`` alone when it has no row)."""
+    return located(base, f.file) + (f":{f.line or f.row}" if f.line or f.row else "")
+
+
 def _line(f: Finding) -> int:
     return f.line or f.row or 1
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from claimtally.output import clean
-from claimtally.report.codescan import located
+from claimtally.report.codescan import where
 from claimtally.report.model import Report, at_or_above
 
 _MARKS = re.compile(r"([\\`*_\[\]#!~|])")
@@ -46,8 +46,7 @@ def render_markdown(report: Report, fail_on: str = "error", base: str = "") -> s
     if problems:
         lines += ["| severity | rule | where | finding |", "|---|---|---|---|"]
         for f in problems:
-            where = located(base, f.file) + (f":{f.line or f.row}" if f.line or f.row else "")
-            lines.append(f"| {f.severity} | {f.rule} | {cell(where)} | {cell(f.message)} |")
+            lines.append(f"| {f.severity} | {f.rule} | {cell(where(f, base))} | {cell(f.message)} |")
     else:
         lines.append("None.")
     lines.append("")
