@@ -798,6 +798,14 @@ def _evil_pattern(pattern: str, cell_old: str, cell_new: str, table: str = "valu
     return make
 
 
+def _on_article(case_id: str, command: str, text: str) -> Case:
+    """``extract`` (exit 0) or ``coverage`` (exit 1: the package records none of it) on a long article."""
+    argv = ("extract", "{root}/article.txt", "{root}")
+    if command == "coverage":
+        argv = ("coverage", "{root}/article.txt", "{root}", "--source-id", "my-article")
+    return Case(case_id, _article(text), 0 if command == "extract" else 1, "", klass="time", argv=argv)
+
+
 TIME = [
     Case(
         "time-pattern-nested-plus",
@@ -844,48 +852,15 @@ TIME = [
         "schema",
         klass="time",
     ),
-    Case(
-        "time-extract-run-on",
-        _article("and the price rose " * 20_000 + "to $30"),
-        0,
-        "",
-        klass="time",
-        argv=("extract", "{root}/article.txt", "{root}"),
-    ),
-    Case(
-        "time-extract-digits",
-        _article("1," * 100_000 + "5"),
-        0,
-        "",
-        klass="time",
-        argv=("extract", "{root}/article.txt", "{root}"),
-    ),
-    Case(
+    _on_article("time-extract-run-on", "extract", "and the price rose " * 20_000 + "to $30"),
+    _on_article("time-extract-digits", "extract", "1," * 100_000 + "5"),
+    _on_article(
         "time-extract-run-on-prices",
-        _article(
-            "GPT-5.5 scores 82.7% and about 3 points ahead at $5, " * 4_000 + "at $30 per million tokens"
-        ),
-        0,
-        "",
-        klass="time",
-        argv=("extract", "{root}/article.txt", "{root}"),
+        "extract",
+        "GPT-5.5 scores 82.7% and about 3 points ahead at $5, " * 4_000 + "at $30 per million tokens",
     ),
-    Case(
-        "time-coverage-mail-like-run",
-        _article("1,@a." * 40_000 + " $30"),
-        1,
-        "",
-        klass="time",
-        argv=("coverage", "{root}/article.txt", "{root}", "--source-id", "my-article"),
-    ),
-    Case(
-        "time-coverage-run-on",
-        _article("about " * 50_000 + "$30"),
-        1,
-        "",
-        klass="time",
-        argv=("coverage", "{root}/article.txt", "{root}", "--source-id", "my-article"),
-    ),
+    _on_article("time-coverage-mail-like-run", "coverage", "1,@a." * 40_000 + " $30"),
+    _on_article("time-coverage-run-on", "coverage", "about " * 50_000 + "$30"),
 ]
 
 

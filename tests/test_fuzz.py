@@ -31,14 +31,20 @@ def _package(tmp: Path) -> Path:
     return root
 
 
+def _with_table_bytes(tmp: Path, table: str, data: bytes) -> Path:
+    """A new package whose ``data/<table>.csv`` holds ``data``; the file's path."""
+    file = _package(tmp) / "data" / f"{table}.csv"
+    file.write_bytes(data)
+    return file
+
+
 @FUZZ
 @given(data=st.binary(max_size=400))
 def test_random_bytes_as_a_csv_give_a_package_error_or_a_report(tmp_path_factory, data: bytes) -> None:
     """Any bytes in a table file end in a report or in one ClaimtallyError, never another exception."""
-    root = _package(tmp_path_factory.mktemp("bytes"))
-    (root / "data" / "claims.csv").write_bytes(data)
+    file = _with_table_bytes(tmp_path_factory.mktemp("bytes"), "claims", data)
     try:
-        claimtally.check(root)
+        claimtally.check(file.parents[1])
     except ClaimtallyError as exc:
         assert "data/claims.csv" in str(exc)
 
@@ -150,10 +156,9 @@ def test_any_json_document_as_the_descriptor_gives_one_package_error_or_a_report
 @given(data=st.binary(max_size=600))
 def test_any_bytes_read_as_a_table_give_rows_or_one_package_error(tmp_path_factory, data: bytes) -> None:
     """``read_table`` on arbitrary bytes returns a table or raises one ClaimtallyError naming the file."""
-    root = _package(tmp_path_factory.mktemp("table"))
-    (root / "data" / "values.csv").write_bytes(data)
+    file = _with_table_bytes(tmp_path_factory.mktemp("table"), "values", data)
     try:
-        read_table(root / "data" / "values.csv", VALUES, "data/values.csv")
+        read_table(file, VALUES, "data/values.csv")
     except ClaimtallyError as exc:
         _one_line_error(exc)
         assert "data/values.csv" in str(exc)
