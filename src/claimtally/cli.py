@@ -87,13 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="list errors and warnings and count info findings by rule (problems, the default), "
         "or list every finding (all)",
     )
-    check.add_argument(
-        "--fail-on",
-        choices=("error", "warning", "never"),
-        default="error",
-        help="exit 1 when a finding has this severity or worse (default: error)",
-    )
-    workflow.exit_zero(check)
+    workflow.fail_on(check)
     check.add_argument(
         "--rule",
         action="append",

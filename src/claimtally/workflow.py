@@ -73,8 +73,15 @@ def own_package(given: str | None) -> str:
     return "datapackage.json"
 
 
-def exit_zero(p: argparse.ArgumentParser) -> None:
-    """``--exit-zero``: the same as ``--fail-on never`` (exit 0 whatever is found; 2 stays 2)."""
+def fail_on(p: argparse.ArgumentParser) -> None:
+    """``--fail-on`` and its alias ``--exit-zero`` (the same as ``--fail-on never``: exit 0 whatever
+    is found; 2 stays 2)."""
+    p.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "never"),
+        default="error",
+        help="exit 1 when a finding has this severity or worse (default: error)",
+    )
     p.add_argument(
         "--exit-zero", dest="fail_on", action="store_const", const="never", help="same as --fail-on never"
     )
@@ -113,14 +120,8 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
         "that holds one of FILES; with no FILES, ./datapackage.json. Exit with the worst status.",
     )
     hook.add_argument("files", nargs="*", metavar="FILE", help="changed files, as pre-commit passes them")
-    hook.add_argument(
-        "--fail-on",
-        choices=("error", "warning", "never"),
-        default="error",
-        help="exit 1 when a finding has this severity or worse (default: error)",
-    )
+    fail_on(hook)
     hook.add_argument("--format", choices=("text", "github"), default="text", help="output format")
-    exit_zero(hook)
 
 
 def packages_holding(files: Sequence[str]) -> list[Path]:
