@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import resource
 import shutil
 import signal
@@ -28,12 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from hostile import CASES, Case  # noqa: E402
-from hostile_base import fresh  # noqa: E402
-
-#: What no output may hold (as in tests/test_hostile.py): a control character but the line feed, and the
-#: rest of what claimtally.output.clean escapes.
-UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
-ANNOTATION = re.compile(r"::(error|warning|notice) (file|title)=[^\n]*")
+from hostile_base import fresh, not_inert  # noqa: E402
 
 
 @dataclass
@@ -58,23 +52,13 @@ def _limits(memory: int) -> None:
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
-def _inert(text: str) -> str:
-    hit = UNSAFE.search(text)
-    if hit:
-        return f"prints {hit.group()!r}"
-    for line in text.splitlines():
-        if line.startswith("::") and not ANNOTATION.fullmatch(line):
-            return f"prints a line starting '::': {line[:60]!r}"
-    return ""
-
-
 def run_case(case: Case, prefix: list[str], timeout: float, memory: int) -> Outcome:
     with tempfile.TemporaryDirectory(prefix="hostile-") as tmp:
         root, out = Path(tmp) / "pkg", Path(tmp) / "out"
         fresh(root)
         out.mkdir()
         case.make(root)
-        argv = [a.replace("{root}", str(root)).replace("{out}", str(out)) for a in case.argv]
+        argv = case.command(root, out)
         stdout, stderr = Path(tmp) / "stdout", Path(tmp) / "stderr"
         env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "NO_COLOR": "1"}
         start = time.perf_counter()
@@ -112,7 +96,7 @@ def run_case(case: Case, prefix: list[str], timeout: float, memory: int) -> Outc
             problem = f"stderr {err_text[:200]!r} lacks {case.message!r} or is not one line"
         elif "Traceback" in err_text or "MemoryError" in err_text:
             problem = "a traceback"
-        problem = problem or _inert(out_text + err_text)
+        problem = problem or not_inert(out_text + err_text)
         return Outcome(case, code, seconds, mib, problem)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,10 @@ class Case:
     """The command line; ``{root}`` is the package folder, ``{out}`` a folder beside it."""
     writes: str | None = None
     """The one file (in ``{out}``) the command may write."""
+
+    def command(self, root: Path, out: Path) -> list[str]:
+        """The case's command line with ``{root}`` and ``{out}`` filled in."""
+        return [a.replace("{root}", str(root)).replace("{out}", str(out)) for a in self.argv]
 
 
 def desc(root: Path) -> dict:
@@ -65,3 +70,21 @@ def fresh(root: Path) -> None:
         res.pop("hash", None)
         res.pop("bytes", None)
     path.write_text(json.dumps(descriptor, indent=2) + "\n", encoding="utf-8")
+
+
+#: What no line of output may hold: a control character but the line feed, and the rest of what
+#: :func:`claimtally.output.clean` escapes.
+UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+#: The only lines that may start with "::": the github format's own annotations.
+ANNOTATION = re.compile(r"::(error|warning|notice) (file|title)=[^\n]*")
+
+
+def not_inert(text: str) -> str:
+    """What in ``text`` could act on a terminal or a CI log ("" when nothing could)."""
+    hit = UNSAFE.search(text)
+    if hit:
+        return f"prints {hit.group()!r}"
+    for line in text.splitlines():
+        if line.startswith("::") and not ANNOTATION.fullmatch(line):
+            return f"prints a line starting '::': {line[:60]!r}"
+    return ""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import socket
 import subprocess
 import sys
@@ -16,7 +15,7 @@ import pytest
 
 from claimtally.cli import main
 from hostile import CASES, Case
-from hostile_base import fresh
+from hostile_base import fresh, not_inert
 
 _EVENTS: list[tuple[str, str]] = []
 _RECORDING = [False]
@@ -71,22 +70,10 @@ def _outside(path: str, root: Path, out: Path) -> bool:
     return not resolved.startswith(allowed)
 
 
-#: What no line of output may hold: a control character but the line feed, and the rest of what
-#: :func:`claimtally.output.clean` escapes.
-_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
-#: The only lines that may start with "::": the github format's own annotations.
-_ANNOTATION = re.compile(r"::(error|warning|notice) (file|title)=[^\n]*")
-
-
-def _argv(case: Case, root: Path, out: Path) -> list[str]:
-    return [a.replace("{root}", str(root)).replace("{out}", str(out)) for a in case.argv]
-
-
 def _assert_inert(text: str) -> None:
     """Nothing in the output can act on a terminal or a CI log."""
-    assert not _UNSAFE.search(text), repr(_UNSAFE.search(text))
-    for line in text.splitlines():
-        assert not line.startswith("::") or _ANNOTATION.fullmatch(line), line[:200]
+    problem = not_inert(text)
+    assert not problem, problem
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
@@ -102,7 +89,7 @@ def test_each_bad_package_gives_its_one_outcome(
     case.make(root)
     capsys.readouterr()
     _RECORDING[0] = True
-    code = main(_argv(case, root, out))
+    code = main(case.command(root, out))
     _RECORDING[0] = False
     stdout, err = capsys.readouterr()
     assert case.exit == code, (stdout[-2000:], err)
