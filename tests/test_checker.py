@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import claimtally
 from claimtally.report.model import Report
+from claimtally.report.text import render_json
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +151,25 @@ def test_check_restores_the_garbage_collector_when_it_fails(make_package) -> Non
     with pytest.raises(claimtally.ClaimtallyError):
         claimtally.check(make_package(), rules=["no-such-rule"])
     assert gc.isenabled()
+
+
+SCENARIOS = sorted((Path(__file__).parent / "scenarios").iterdir())
+
+
+@pytest.mark.parametrize("path", [None, *SCENARIOS], ids=lambda p: "bundled" if p is None else p.name)
+def test_a_check_that_counts_info_findings_writes_the_same_report(path) -> None:
+    """check(show="problems") counts info findings without building them; every format's report is
+    the one a full check gives when it is shown with show="problems"."""
+    full, counted = claimtally.check(path), claimtally.check(path, show="problems")
+    assert full.shown("problems") == counted.shown("problems")
+    assert full.summary.severities == counted.summary.severities
+    assert full.summary.findings == counted.summary.findings
+    assert render_json(full) == render_json(counted)
+    for fail_on in ("error", "warning", "info", "never"):
+        assert full.exit_status(fail_on) == counted.exit_status(fail_on)
+
+
+def test_an_unknown_show_is_a_claimtally_error(make_package) -> None:
+    """show is all or problems."""
+    with pytest.raises(claimtally.ClaimtallyError, match="unknown show"):
+        claimtally.check(make_package(), show="some")

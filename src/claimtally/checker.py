@@ -11,6 +11,7 @@ from typing import Any
 from claimtally.arith.truth import Tri
 from claimtally.data.hashing import package_hash
 from claimtally.data.package import Package, line_at, read
+from claimtally.errors import ClaimtallyError
 from claimtally.limits import Limits
 from claimtally.report.model import ClaimResult, Finding, PackageInfo, Report, summarise
 from claimtally.rules import run, select
@@ -21,6 +22,8 @@ def check(
     package: Package | str | Path | None = None,
     rules: Iterable[str] | None = None,
     limits: Limits | None = None,
+    *,
+    show: str = "all",
 ) -> Report:
     """Check a package and return the report.
 
@@ -29,12 +32,15 @@ def check(
             for the bundled data.
         rules: ids of the rules to run (all when None); ``claimtally rules`` lists them.
         limits: bounds on expressions, digits and file sizes (:class:`claimtally.limits.Limits`).
+        show: ``all`` (every finding) or ``problems``: the report as a format with that ``show``
+            writes it, info findings counted by rule in ``summary.unlisted`` and never built (at a
+            million values most findings are info, and building them cost most of a check).
 
     Returns:
         The :class:`Report`: every finding of the selected rules and every claim's verdict.
     """
     with _collector_paused():
-        return _check(package, rules, limits)
+        return _check(package, rules, limits, show)
 
 
 @contextmanager
@@ -55,18 +61,24 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _check(
-    package: Package | str | Path | None, rules: Iterable[str] | None, limits: Limits | None
+    package: Package | str | Path | None, rules: Iterable[str] | None, limits: Limits | None, show: str
 ) -> Report:
+    if show not in ("all", "problems"):
+        msg = f"unknown show '{show}'; use all or problems"
+        raise ClaimtallyError(msg)
     pkg = package if isinstance(package, Package) else read(package, limits)
     chosen = select(rules)
-    ctx = Context(pkg, limits)
+    ctx = Context(pkg, limits, list_info=show == "all")
     starts: dict[str, list[int] | None] = {}
     findings = [_with_line(pkg, f, starts) for f in run(ctx, chosen)]
     claims = [claim_result(c) for c in ctx.claims]
     info = PackageInfo(name=pkg.name, version=pkg.version, hash=package_hash(pkg))
+    rule_ids = tuple(r.id for r in chosen)
     return Report(
         package=info,
-        summary=summarise(claims, findings, tuple(r.id for r in chosen)),
+        summary=summarise(
+            claims, findings, rule_ids, {r: ctx.unlisted[r] for r in rule_ids if r in ctx.unlisted}
+        ),
         claims=tuple(claims),
         findings=tuple(findings),
     )

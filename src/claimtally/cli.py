@@ -247,7 +247,9 @@ def _check(args: argparse.Namespace) -> int:
         from claimtally.output import check_target
 
         check_target(Path(args.output), pkg.files())
-    report = check(pkg, rules=args.rules, limits=limits)
+    # info findings are built only where they are listed or can fail the check
+    show = "all" if args.show == "all" or args.fail_on == "info" else "problems"
+    report = check(pkg, rules=args.rules, limits=limits, show=show)
     if args.quiet and args.format == "text":  # only what fails, as file:line lines, and one count
         failing = report.failing(args.fail_on)
         base = workflow.relative_to_here(pkg.path.parent)

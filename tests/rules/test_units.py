@@ -39,6 +39,18 @@ def test_a_per_token_price_between_input_and_output_is_fine(make_package) -> Non
     assert [] == _units(make_package, [*PRICES, value("r", "11.25", metric_id="price-per-mtok")])
 
 
+def test_an_input_price_above_the_output_price_still_gives_a_band(make_package) -> None:
+    """Input $50 and output $30 (once a crash: the band was built backwards): a $40 blend lies between
+    them, a $60 one does not."""
+    prices = [
+        value("pin", "50", metric_id="price-input", exact="true"),
+        value("pout", "30", metric_id="price-output", exact="true"),
+    ]
+    assert [] == _units(make_package, [*prices, value("r", "40", metric_id="price-per-mtok", exact="true")])
+    (finding,) = _units(make_package, [*prices, value("r", "60", metric_id="price-per-mtok", exact="true")])
+    assert "[30, 50]" == finding.expected
+
+
 def test_a_points_value_written_as_percent_is_flagged(make_package) -> None:
     """'9.4%' recorded on a points metric mixes a percent with percentage points."""
     (finding,) = _units(make_package, [value("g", "9.4", metric_id="gap", quote="ahead by 9.4%")])

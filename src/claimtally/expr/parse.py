@@ -43,6 +43,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Collection
+from collections.abc import Set as AbstractSet
 from decimal import Decimal
 from typing import Literal, cast
 
@@ -130,8 +131,9 @@ class _Parser:
 
     def __init__(self, text: str, names: Collection[str] | None, max_depth: int) -> None:
         self.text, self.tokens, self.max_depth = text, tokens(text), max_depth
-        # a set the caller already built is used as it is: copying 100k ids per claim is quadratic
-        self.names = names if names is None or isinstance(names, set | frozenset) else frozenset(names)
+        # a set the caller already built (or a dict's keys) is used as it is: copying 100k ids per
+        # claim is quadratic
+        self.names = names if names is None or isinstance(names, AbstractSet) else frozenset(names)
         self.level = 0  # open parentheses, unary minuses and calls: bounds the recursion
         self.tok = next(self.tokens)
 

@@ -143,10 +143,11 @@ class Report(_Model):
         return tuple(f for f in self.findings if f.severity != "info")
 
     def unlisted(self, show: str = "problems") -> dict[str, int]:
-        """Info findings a report with this ``show`` counts instead of listing, by rule in rule order."""
+        """Info findings a report with this ``show`` counts instead of listing, by rule in rule order
+        (with those a check made with ``show="problems"`` counted and never built)."""
         if show == "all":
-            return {}
-        counts: dict[str, int] = {}
+            return dict(self.summary.unlisted)
+        counts: dict[str, int] = dict(self.summary.unlisted)
         for f in self.findings:
             if f.severity == "info":
                 counts[f.rule] = counts.get(f.rule, 0) + 1
@@ -155,20 +156,38 @@ class Report(_Model):
 
     def shown(self, show: str = "problems") -> Report:
         """The report as a format with this ``show`` writes it: listed findings, the rest counted."""
-        if show == "all":
+        if show == "all" or not any(f.severity == "info" for f in self.findings):
             return self
         summary = self.summary.model_copy(update={"unlisted": self.unlisted(show)})
         return self.model_copy(update={"summary": summary, "findings": self.listed(show)})
 
     def exit_status(self, fail_on: str) -> int:
         """What ``claimtally check`` exits with: 1 when a finding is at or above ``fail_on``, else 0."""
-        return 1 if self.failing(fail_on) else 0
+        counted = at_or_above("info", fail_on) and any(self.summary.unlisted.values())
+        return 1 if self.failing(fail_on) or counted else 0
 
 
-def summarise(claims: list[ClaimResult], findings: list[Finding], rules: tuple[str, ...]) -> Summary:
-    """Count verdicts and severities, every key present so the JSON shape never changes."""
-    verdicts: dict[str, int] = {v: sum(c.verdict == v for c in claims) for v in VERDICTS}
-    severities: dict[str, int] = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
+def summarise(
+    claims: list[ClaimResult],
+    findings: list[Finding],
+    rules: tuple[str, ...],
+    unlisted: dict[str, int] | None = None,
+) -> Summary:
+    """Count verdicts and severities, every key present so the JSON shape never changes; ``unlisted``
+    counts info findings that were counted and not built (they count as findings too)."""
+    verdicts: dict[str, int] = dict.fromkeys(VERDICTS, 0)
+    for c in claims:
+        verdicts[c.verdict] += 1
+    severities: dict[str, int] = dict.fromkeys(SEVERITIES, 0)
+    for f in findings:
+        severities[f.severity] += 1
+    counted = sum((unlisted or {}).values())
+    severities["info"] += counted
     return Summary(
-        claims=len(claims), verdicts=verdicts, findings=len(findings), severities=severities, rules=rules
+        claims=len(claims),
+        verdicts=verdicts,
+        findings=len(findings) + counted,
+        severities=severities,
+        rules=rules,
+        unlisted=unlisted or {},
     )

@@ -17,8 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 import numpy as np
+import numpy.typing as npt
+import pandas as pd
 
-from claimtally.arith.columns import interval_columns, overlaps
+from claimtally.arith.columns import overlaps
 from claimtally.arith.intervals import Interval
 from claimtally.report.model import Finding
 from claimtally.rules.context import Context, Key, quantity_key, settings_match
@@ -31,19 +33,28 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 def check_exact(ctx: Context) -> Iterator[Finding]:
     """The same findings by a loop over the value rows and :meth:`Interval.overlaps`: the oracle the
-    column-wise comparison is tested against (and the way rows that do not fit it are compared)."""
+    column-wise comparison is tested against."""
     yield from _findings(ctx, _compare_rows(ctx))
 
 
-#: One article value's comparison: its id, row and cells, the labels of the peers it matches and of
-#: those it misses (in row order), and whether an independent source is among the matches.
-Comparison = tuple[str, int, dict[str, str], list[str], list[str], bool]
+#: One article value's comparison: its index in the value table, the indices of the peers it matches
+#: and of those it misses (in row order), and whether an independent source is among the matches.
+Comparison = tuple[int, list[int], list[int], bool]
 
 
 def _findings(ctx: Context, comparisons: Iterable[Comparison]) -> Iterator[Finding]:
     file = ctx.file("values")
-    values = ctx.values
-    for value_id, row, cells, matched, missed, independent in comparisons:
+    t = ctx.value_table
+    value, entity, metric = t.column("value"), t.column("entity_id"), t.column("metric_id")
+    labels: dict[int, str] = {}
+
+    def label(j: int) -> str:
+        found = labels.get(j)
+        if found is None:
+            found = labels[j] = _label(ctx, j)
+        return found
+
+    for k, matched, missed, independent in comparisons:
         if not matched and not missed:
             status = "unsupported"
         elif independent:
@@ -52,70 +63,74 @@ def _findings(ctx: Context, comparisons: Iterable[Comparison]) -> Iterator[Findi
             status = "vendor-only"
         else:
             status = "disagrees"
-        what = f"{cells['value']}, {cells['entity_id']} {cells['metric_id']}"
+        severity = "warning" if status == "disagrees" else "info"
+        if not ctx.lists(severity):  # counted, not listed: its words are never built
+            ctx.tally("agreement")
+            continue
+        value_id = t.ids[k]
         parts = []
         if matched:
-            parts.append(f"matches {', '.join(matched)}")
+            parts.append(f"matches {', '.join(map(label, matched))}")
         if missed:
-            parts.append(f"does not match {', '.join(missed)}")
+            parts.append(f"does not match {', '.join(map(label, missed))}")
         detail = (": " + "; ".join(parts)) if parts else ""
         yield Finding.at(
             file,
-            row,
-            f"value {value_id} ({what})",
+            int(t.rows[k]),
+            f"value {value_id} ({value[k]}, {entity[k]} {metric[k]})",
             f"{status}{_ADVICE[status]}{detail}",
             rule="agreement",
-            severity="warning" if status == "disagrees" else "info",
+            severity=severity,
             value_id=value_id,
             column="value",
             observed=status,
-            expected=str(values[value_id].strict),
+            expected=ctx.strict_text(k),
         )
 
 
-def _label(ctx: Context, cells: dict[str, str]) -> str:
+def _label(ctx: Context, j: int) -> str:
     """How a finding names a peer: ``source (kind, setting) value``."""
-    setting = f", {cells['setting']}" if cells["setting"] else ""
-    return f"{cells['source_id']} ({ctx.source_kinds.get(cells['source_id'])}{setting}) {cells['value']}"
+    t = ctx.value_table
+    source, setting = t.column("source_id")[j], t.column("setting")[j]
+    shown = f", {setting}" if setting else ""
+    return f"{source} ({ctx.source_kinds.get(source)}{shown}) {t.column('value')[j]}"
 
 
 def _compare_rows(ctx: Context) -> Iterator[Comparison]:
-    kinds_of, values = ctx.source_kinds, ctx.values
+    kinds_of, values, position = ctx.source_kinds, ctx.values, ctx.value_table.position
     members = _members(ctx)
-    for value_id, (row, cells) in ctx.value_rows.items():
+    for value_id, (_row, cells) in ctx.value_rows.items():
         if kinds_of.get(cells["source_id"]) != "article" or value_id not in values:
             continue
         mine = values[value_id].strict
         source, setting = cells["source_id"], cells["setting"]
-        matched: list[dict[str, str]] = []
-        missed: list[dict[str, str]] = []
+        matched: list[int] = []
+        missed: list[int] = []
         # Every member of the group has this row's key, so comparable() reduces to source and setting.
         for other_source, other_setting, theirs, other in members[quantity_key(cells)]:
             if other_source == source or not settings_match(setting, other_setting):
                 continue
-            (matched if mine.overlaps(theirs) else missed).append(other)
-        independent = any(kinds_of.get(o["source_id"]) == "independent" for o in matched)
-        labels = [_label(ctx, o) for o in matched], [_label(ctx, o) for o in missed]
-        yield value_id, row, cells, labels[0], labels[1], independent
+            (matched if mine.overlaps(theirs) else missed).append(position[other["value_id"]])
+        independent = any(
+            kinds_of.get(ctx.value_table.column("source_id")[j]) == "independent" for j in matched
+        )
+        yield position[value_id], matched, missed, independent
 
 
 def _compare_columns(ctx: Context) -> Iterator[Comparison]:
     """The comparisons as a join: each article value against every readable value of its group
     (entity, metric, baseline), with integer codes for groups, sources and settings and the overlap
     tested on exact integer ends (:mod:`claimtally.arith.columns`); pairs with a row whose ends do
-    not fit the integer form are compared as interval objects. Each peer's label is built once."""
-    values, kinds_of, v = ctx.values, ctx.source_kinds, ctx.value_codes
-    readable = np.array([vid in values for vid in v.ids], np.bool_)
-    rows = [(vid, row, cells) for vid, (row, cells) in ctx.value_rows.items() if vid in values]
-    if not rows:
+    not fit the integer form are compared as interval objects."""
+    v, t, cols = ctx.value_codes, ctx.value_table, ctx.strict
+    rows = np.flatnonzero(ctx.readable)  # the readable rows; below, indices are into these
+    if not len(rows):
         return
-    key, source, setting = v.group[readable], v.source[readable], v.setting[readable]
+    key, source, setting = v.group[rows], v.source[rows], v.setting[rows]
     key = np.unique(key, return_inverse=True)[1].reshape(-1)  # dense again after the filter
-    kinds = [kinds_of.get(c["source_id"]) for _, _, c in rows]
-    article = np.array([k == "article" for k in kinds], np.bool_)
-    independent = np.array([k == "independent" for k in kinds], np.bool_)
-    strict = [values[vid].strict for vid, _, _ in rows]
-    cols = interval_columns(strict)
+    source_kind = column_kinds(t.column("source_id"), ctx.source_kinds)[rows]
+    article = source_kind == "article"
+    independent = source_kind == "independent"
     # members of each group in row order: a stable sort by group, and where each group starts
     order = np.argsort(key, kind="stable")
     size = np.bincount(key)
@@ -127,34 +142,36 @@ def _compare_columns(ctx: Context) -> Iterator[Comparison]:
     m = order[np.repeat(first[key[arts]], counts) + offsets]
     keep = (source[m] != source[a]) & ((setting[a] == 0) | (setting[m] == 0) | (setting[a] == setting[m]))
     a, m = a[keep], m[keep]
-    hit = overlaps(cols, a, m)
-    for k in np.flatnonzero(~(cols.exact[a] & cols.exact[m])).tolist():
-        hit[k] = strict[a[k]].overlaps(strict[m[k]])
-    labels = np.empty(len(rows), object)
-    used = np.unique(m)
-    labels[used] = [_label(ctx, rows[i][2]) for i in used.tolist()]
+    ra, rm = rows[a], rows[m]
+    hit = overlaps(cols, ra, rm)
+    values, ids = ctx.values, t.ids
+    for k in np.flatnonzero(~(cols.exact[ra] & cols.exact[rm])).tolist():
+        hit[k] = values[ids[ra[k]]].strict.overlaps(values[ids[rm[k]]].strict)
     n = len(rows)
     hits = np.bincount(a[hit], minlength=n)[arts]
     misses = np.bincount(a[~hit], minlength=n)[arts]
     confirmed = (np.bincount(a[hit], weights=independent[m[hit]], minlength=n) > 0)[arts]
-    matched_labels, missed_labels = labels[m[hit]].tolist(), labels[m[~hit]].tolist()
+    matched_rows, missed_rows = rows[m[hit]].tolist(), rows[m[~hit]].tolist()
     h0 = m0 = 0
-    for i, nh, nm, ind in zip(arts.tolist(), hits.tolist(), misses.tolist(), confirmed.tolist(), strict=True):
-        vid, row, cells = rows[i]
-        yield vid, row, cells, matched_labels[h0 : h0 + nh], missed_labels[m0 : m0 + nm], ind
+    for i, nh, nm, ind in zip(
+        rows[arts].tolist(), hits.tolist(), misses.tolist(), confirmed.tolist(), strict=True
+    ):
+        yield i, matched_rows[h0 : h0 + nh], missed_rows[m0 : m0 + nm], ind
         h0, m0 = h0 + nh, m0 + nm
+
+
+def column_kinds(sources: list[str], kinds: dict[str, str]) -> npt.NDArray[np.str_]:
+    """Each row's source kind (empty for a source not in the sources table), looked up once per source."""
+    found, uniques = pd.factorize(pd.Series(sources, dtype=object), sort=False)
+    per_source = np.array([kinds.get(s, "") for s in uniques.tolist()] + [""], dtype=object)
+    return per_source[np.asarray(found, np.int64)].astype(str) if len(sources) else np.zeros(0, str)
 
 
 Member = tuple[str, str, Interval, dict[str, str]]
 
 
 def _members(ctx: Context) -> dict[Key, list[Member]]:
-    """The readable values of each group as (source, setting, strict interval, row), in row order.
-
-    One pass over the values; the comparisons then read these short lists in order instead of looking
-    each peer up in the million-entry tables again (at 1M values those lookups miss the CPU caches and
-    cost most of the rule's time).
-    """
+    """The readable values of each group as (source, setting, strict interval, row), in row order."""
     values = ctx.values
     members: dict[Key, list[Member]] = {}
     for key, rows in ctx.value_groups.items():

@@ -47,16 +47,19 @@ def check(ctx: Context) -> Iterator[Finding]:
                 claim_id=claim_id,
                 column="expression",
             )
-        yield from _verdict_finding(c, file, where)
+        yield from _verdict_finding(ctx, c, file, where)
 
 
-def _verdict_finding(c: ClaimEval, file: str, where: str) -> Iterator[Finding]:
+def _verdict_finding(ctx: Context, c: ClaimEval, file: str, where: str) -> Iterator[Finding]:
     assert c.outcome is not None
     claim_id, expect = c.cells["claim_id"], c.cells["expect"]
     verdict = c.outcome.verdict
-    detail = c.outcome.describe()
     if expect:
         same = verdict == expect
+        if same and not ctx.lists("info"):
+            ctx.tally("claims")
+            return
+        detail = c.outcome.describe()
         message = (
             f"{verdict}, as recorded ({detail})"
             if same
@@ -77,7 +80,10 @@ def _verdict_finding(c: ClaimEval, file: str, where: str) -> Iterator[Finding]:
         )
         return
     severity = DRAFT_SEVERITY[verdict]
-    if severity is not None:
+    if severity is not None and not ctx.lists(severity):
+        ctx.tally("claims")
+    elif severity is not None:
+        detail = c.outcome.describe()
         yield Finding.at(
             file,
             c.row,

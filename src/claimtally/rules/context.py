@@ -6,7 +6,8 @@ that shows them read the same results.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -14,15 +15,31 @@ from typing import cast
 
 import numpy as np
 import numpy.typing as npt
+import pandas as pd
 
 from claimtally.arith import stated as nb
+from claimtally.arith.columns import IntervalColumns
+from claimtally.arith.value_columns import interval_text, row_interval
 from claimtally.data.cells import CellError, tolerance
 from claimtally.data.package import Package
+from claimtally.data.rows import ValueTable
 from claimtally.data.table import records
 from claimtally.errors import ClaimtallyError, ExpressionError
 from claimtally.expr import parse as ex
 from claimtally.expr.evaluate import Outcome, ValueInfo, evaluate
 from claimtally.limits import Limits
+from claimtally.rules.values import ParsedValues, value_info
+
+__all__ = [
+    "ClaimEval",
+    "Context",
+    "Key",
+    "ValueCodes",
+    "comparable",
+    "quantity_key",
+    "settings_match",
+    "value_info",
+]
 
 #: What a value row states a number of: entity, metric and baseline.
 Key = tuple[str, str, str]
@@ -58,9 +75,21 @@ class ClaimEval:
 class Context:
     """A package with its values, hedges and claims turned into numbers, intervals and trees."""
 
-    def __init__(self, pkg: Package, limits: Limits | None = None) -> None:
+    def __init__(self, pkg: Package, limits: Limits | None = None, *, list_info: bool = True) -> None:
         self.pkg = pkg
         self.limits = limits or Limits()
+        self.list_info = list_info
+        self.unlisted: dict[str, int] = {}
+        """Info findings counted rather than built, by rule (when ``list_info`` is False)."""
+
+    def lists(self, severity: str) -> bool:
+        """Whether a rule builds its findings of this severity (else it counts them: :meth:`tally`)."""
+        return self.list_info or severity != "info"
+
+    def tally(self, rule: str, n: int = 1) -> None:
+        """Count ``n`` info findings of ``rule`` that are not built (see :meth:`lists`)."""
+        if n:
+            self.unlisted[rule] = self.unlisted.get(rule, 0) + n
 
     def file(self, table: str) -> str:
         """Resource path of a table, as the descriptor gives it."""
@@ -106,57 +135,65 @@ class Context:
         return f"hedge '{hedge_id}' cannot be used ({self.file('hedges')}, row {bad[0]}, column {bad[1]})"
 
     @cached_property
-    def value_rows(self) -> dict[str, tuple[int, dict[str, str]]]:
-        """Value rows by id (first occurrence), with their row number in the file."""
-        out: dict[str, tuple[int, dict[str, str]]] = {}
-        for index, cells in enumerate(records(self.pkg.values)):
-            out.setdefault(cells["value_id"], (index + 2, cells))
-        return out
+    def value_table(self) -> ValueTable:
+        """The value rows that count (the first row of each value id), as columns."""
+        return ValueTable.of(self.pkg.values)
 
     @cached_property
-    def _parsed_values(self) -> tuple[dict[str, ValueInfo], dict[str, str]]:
-        infos: dict[str, ValueInfo] = {}
-        problems: dict[str, str] = {}
-        # Values repeat (a score of 83.4, a price of 5): rows with the same number, range, exactness
-        # and hedge share one parse, which also lets them share their interval objects.
-        seen: dict[tuple[str, str, str, str], ValueInfo | str] = {}
-        for value_id, (_row, cells) in self.value_rows.items():
-            key = (cells["value"], cells["value_max"], cells["exact"], cells["hedge"])
-            parsed = seen.get(key)
-            if parsed is None:
-                try:
-                    parsed = value_info(cells, self.hedges, self.limits.max_digits)
-                except (ClaimtallyError, nb.IntervalError) as exc:
-                    parsed = str(exc)
-                    if cells["hedge"] in self.hedge_problems:
-                        parsed = self.hedge_missing(cells["hedge"])
-                seen[key] = parsed
-            if isinstance(parsed, str):
-                problems[value_id] = parsed
-            else:
-                infos[value_id] = parsed
-        return infos, problems
+    def value_rows(self) -> dict[str, tuple[int, dict[str, str]]]:
+        """Value rows by id (first occurrence), with their row number in the file: one dict a row,
+        for tests and the row-by-row oracles; the check itself reads :attr:`value_table`."""
+        t = self.value_table
+        return {vid: (int(t.rows[k]), t.cells(k)) for k, vid in enumerate(t.ids)}
+
+    @cached_property
+    def _parsed_values(self) -> ParsedValues:
+        return ParsedValues.of(self.value_table, self.hedges, self.hedge_missing, self.limits.max_digits)
 
     @property
-    def values(self) -> dict[str, ValueInfo]:
-        """Every readable value: its stated number and strict and loose intervals."""
-        return self._parsed_values[0]
+    def values(self) -> Mapping[str, ValueInfo]:
+        """Every readable value: its stated number and strict and loose intervals (built on first use)."""
+        return self._parsed_values
 
     @property
     def value_problems(self) -> dict[str, str]:
         """Value ids whose number cannot be read, with the reason."""
-        return self._parsed_values[1]
+        return self._parsed_values.problems
+
+    @property
+    def readable(self) -> npt.NDArray[np.bool_]:
+        """Which rows of :attr:`value_table` can be read as numbers."""
+        return self._parsed_values.readable
+
+    @property
+    def strict(self) -> IntervalColumns:
+        """The strict interval of every readable row of :attr:`value_table`, as integer columns (a row
+        with ``exact`` False is compared through :attr:`values` instead)."""
+        return self._parsed_values.cols
+
+    def strict_interval(self, k: int) -> nb.Interval:
+        """Row ``k``'s strict interval (a readable row)."""
+        if self.strict.exact[k]:
+            return row_interval(self.strict, k)
+        return self.values[self.value_table.ids[k]].strict
+
+    def strict_text(self, k: int) -> str:
+        """Row ``k``'s strict interval as ``str(Interval)`` prints it."""
+        cols = self.strict
+        if cols.exact[k]:
+            return interval_text(cols, k)
+        return str(self.values[self.value_table.ids[k]].strict)
 
     @cached_property
     def claims(self) -> list[ClaimEval]:
         """Every claim row, parsed and evaluated."""
-        names = set(self.value_rows)
+        names = self.value_table.position.keys()
         out = []
         for index, cells in enumerate(records(self.pkg.claims)):
             out.append(self._evaluate(index + 2, cells, names))
         return out
 
-    def _evaluate(self, row: int, cells: dict[str, str], names: set[str]) -> ClaimEval:
+    def _evaluate(self, row: int, cells: dict[str, str], names: AbstractSet[str]) -> ClaimEval:
         try:
             tree = ex.parse(
                 cells["expression"],
@@ -185,8 +222,16 @@ class Context:
         return {n for c in self.claims for n in c.names}
 
     @cached_property
+    def used_mask(self) -> npt.NDArray[np.bool_]:
+        """Which rows of :attr:`value_table` some claim's expression names."""
+        used = np.zeros(len(self.value_table), np.bool_)
+        position = self.value_table.position
+        used[[position[n] for n in self.used_values if n in position]] = True
+        return used
+
+    @cached_property
     def value_groups(self) -> dict[Key, list[dict[str, str]]]:
-        """Value rows grouped by :func:`quantity_key` (shared by agreement and integrity)."""
+        """Value rows grouped by :func:`quantity_key` (for the row-by-row oracles)."""
         groups: dict[Key, list[dict[str, str]]] = {}
         for _row, cells in self.value_rows.values():
             groups.setdefault(quantity_key(cells), []).append(cells)
@@ -194,32 +239,40 @@ class Context:
 
     @cached_property
     def value_codes(self) -> ValueCodes:
-        """The value rows (first occurrence of each id, in file order) as integer codes."""
-        items = list(self.value_rows.items())
-        cells = [c for _, (_, c) in items]
+        """The rows of :attr:`value_table` as integer codes."""
+        t = self.value_table
+        entity, metric, baseline = (
+            column_codes(t.column(c)) for c in ("entity_id", "metric_id", "baseline_entity_id")
+        )
         return ValueCodes(
-            ids=[vid for vid, _ in items],
-            group=codes(quantity_key(c) for c in cells),
-            source=codes(c["source_id"] for c in cells),
-            setting=codes((c["setting"] for c in cells), none=""),
+            ids=t.ids,
+            group=_combine(_combine(entity, metric), baseline) if len(t) else entity,
+            source=column_codes(t.column("source_id")),
+            setting=column_codes(t.column("setting"), none=""),
         )
 
     @cached_property
-    def compared_values(self) -> set[str]:
-        """Value ids with a :func:`comparable` row (another source, same quantity, matching setting),
-        counted per group in linear time rather than searched pair by pair (groups grow with the
-        package, so a search is quadratic)."""
+    def compared_mask(self) -> npt.NDArray[np.bool_]:
+        """Which rows of :attr:`value_table` have a :func:`comparable` row (another source, same
+        quantity, matching setting), counted per group in linear time rather than searched pair by
+        pair (groups grow with the package, so a search is quadratic)."""
         v = self.value_codes
         if not v.ids:
-            return set()
+            return np.zeros(0, np.bool_)
         pair = _combine(v.group, v.source)
         bare = v.setting == 0
         # rows of the group from other sources: with no setting, any; with one, those with none or the same
         others_any = _count(v.group) - _count(pair)
         others_bare = _count(v.group, bare) - _count(pair, bare)
         others_same = _count(_combine(v.group, v.setting)) - _count(_combine(pair, v.setting))
-        has = np.where(bare, others_any, others_bare + others_same) > 0
-        return {value_id for value_id, yes in zip(v.ids, has.tolist(), strict=True) if yes}
+        has: npt.NDArray[np.bool_] = np.where(bare, others_any, others_bare + others_same) > 0
+        return has
+
+    @property
+    def compared_values(self) -> set[str]:
+        """Value ids with a comparable row (:attr:`compared_mask`)."""
+        ids = self.value_table.ids
+        return {ids[k] for k in np.flatnonzero(self.compared_mask).tolist()}
 
     @cached_property
     def source_kinds(self) -> dict[str, str]:
@@ -234,26 +287,6 @@ class Context:
 
 def _tolerance(text: str) -> Decimal | None:
     return tolerance(text) if text else None
-
-
-def value_info(cells: dict[str, str], hedges: dict[str, nb.Hedge], max_digits: int = 100) -> ValueInfo:
-    """Parse one value row into its stated number and intervals, with the reason in words."""
-    stated = nb.parse_value(cells["value"], max_digits=max_digits)
-    top = nb.parse_value(cells["value_max"], max_digits=max_digits) if cells["value_max"] else None
-    exact = cells["exact"] == "true"
-    hedge = hedges.get(cells["hedge"]) if cells["hedge"] else None
-    if cells["hedge"] and hedge is None:
-        msg = f"hedge '{cells['hedge']}' is not in the hedges table"
-        raise ClaimtallyError(msg)
-    strict, loose = nb.value_intervals(stated, value_max=top, exact=exact, hedge=hedge)
-    written = cells["value"] + (f"–{cells['value_max']}" if top else "")
-    if exact:
-        why = "exact by definition"
-    elif hedge is not None:
-        why = f"hedged '{hedge.hedge_id}' ({hedge.kind})"
-    else:
-        why = f"rounded to {nb.fmt(stated.unit)}"
-    return ValueInfo(stated, strict, loose, f"{written}, {why}")
 
 
 def quantity_key(cells: dict[str, str]) -> Key:
@@ -292,3 +325,17 @@ def _count(code: npt.NDArray[np.int64], where: npt.NDArray[np.bool_] | None = No
     chosen = code if where is None else code[where]
     counts: npt.NDArray[np.int64] = np.bincount(chosen, minlength=int(code.max()) + 1)[code]
     return counts
+
+
+def column_codes(cells: list[str], none: str | None = None) -> npt.NDArray[np.int64]:
+    """An integer code per cell, equal cells equal codes (in C, by pandas); ``none`` (when given) is
+    code 0 and every other cell a code from 1."""
+    found, uniques = pd.factorize(pd.Series(cells, dtype=object), sort=False)
+    found = np.asarray(found, np.int64)
+    if none is None:
+        return found
+    where = np.flatnonzero(np.asarray(uniques, object) == none)
+    shifted = found + 1
+    if len(where):
+        shifted[found == where[0]] = 0
+    return shifted

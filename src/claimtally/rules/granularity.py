@@ -15,6 +15,9 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from decimal import Context as DecimalContext
 from fractions import Fraction
 
+import numpy as np
+import numpy.typing as npt
+
 from claimtally.arith import stated as nb
 from claimtally.data.cells import CellError, count
 from claimtally.report.model import Finding
@@ -65,36 +68,47 @@ def _items(text: str) -> int | None:
 def check(ctx: Context) -> Iterator[Finding]:
     """Benchmark percentages reachable as k/n over the metric's items (GRIM), or as a mean of runs."""
     file = ctx.file("values")
-    for value_id, (row, cells) in ctx.value_rows.items():
-        metric = ctx.metric_rows.get(cells["metric_id"], {})
-        items = _items(metric.get("items", ""))
-        if metric.get("unit") != "percent" or items is None:
+    t = ctx.value_table
+    items_of: dict[str, int] = {}
+    for metric_id, cells in ctx.metric_rows.items():
+        items = _items(cells.get("items", ""))
+        if cells.get("unit") == "percent" and items is not None:
+            items_of[metric_id] = items
+    metric, baseline, exact = t.column("metric_id"), t.column("baseline_entity_id"), t.column("exact")
+    readable = ctx.readable
+    rows = [
+        k
+        for k, m in enumerate(metric)
+        if m in items_of and not baseline[k] and exact[k] != "true" and readable[k]
+    ]
+    counts = np.array([items_of[metric[k]] for k in rows], np.int64)
+    runs = _runs_reaching(ctx, np.array(rows, np.int64), counts)
+    for k, items, reached in zip(rows, counts.tolist(), runs, strict=True):
+        if reached == 1:
             continue
-        if cells["baseline_entity_id"] or cells["exact"] == "true" or value_id not in ctx.values:
-            continue
-        interval = ctx.values[value_id].strict
-        if reachable(interval, items) is not None:
-            continue
-        what = f"{cells['value']}% on {cells['metric_id']} ({items} items)"
-        runs = next((r for r in range(2, MAX_RUNS + 1) if reachable(interval, r * items)), None)
-        if runs is not None:
-            score = reachable(interval, runs * items)
+        value_id, row = t.ids[k], int(t.rows[k])
+        what = f"{t.column('value')[k]}% on {metric[k]} ({items} items)"
+        if reached:
+            if not ctx.lists("info"):
+                ctx.tally("granularity")
+                continue
+            score = reachable(ctx.values[value_id].strict, reached * items)
             assert score is not None
             yield Finding.at(
                 file,
                 row,
                 value_id,
-                f"{what} is not reachable as k/{items} in one run, but is as a mean of {runs} runs "
-                f"({show(score)}% = {score * runs * items / 100}/{runs * items})",
+                f"{what} is not reachable as k/{items} in one run, but is as a mean of {reached} runs "
+                f"({show(score)}% = {score * reached * items / 100}/{reached * items})",
                 rule="granularity",
                 severity="info",
                 value_id=value_id,
                 column="value",
                 expected=f"k/{items}",
-                observed=f"mean of {runs} runs",
+                observed=f"mean of {reached} runs",
             )
             continue
-        below, above = nearest(Fraction(ctx.values[value_id].stated.value), items)
+        below, above = nearest(Fraction(nb.parse_value(t.column("value")[k]).value), items)
         yield Finding.at(
             file,
             row,
@@ -107,5 +121,39 @@ def check(ctx: Context) -> Iterator[Finding]:
             value_id=value_id,
             column="value",
             expected=f"k/{items}",
-            observed=cells["value"],
+            observed=t.column("value")[k],
         )
+
+
+def _runs_reaching(ctx: Context, rows: npt.NDArray[np.int64], items: npt.NDArray[np.int64]) -> list[int]:
+    """For each row, the fewest runs (1 to :data:`MAX_RUNS`) whose mean can give its strict interval,
+    or 0 for none: :func:`reachable` on the integer columns, exactly, where their ends fit; rows that
+    do not fit, or whose products could overflow, are judged on their interval objects."""
+    cols = ctx.strict
+    lo, hi = cols.lo[rows], cols.hi[rows]
+    bounded = cols.exact[rows] & ~cols.lo_inf[rows] & ~cols.hi_inf[rows]
+    scale = 10**cols.places
+    span = (np.abs(lo).astype(float) + np.abs(hi) + scale) * items * MAX_RUNS * 100
+    fast = bounded & (span < 2.0**60) & (100 * scale < 2**60)
+    found = np.zeros(len(rows), np.int64)
+    unit = 100 * scale  # 100·k/n ≥ lo ⟺ 100·k·10^places ≥ lo·10^places·n, all in integers
+    for r in range(MAX_RUNS, 0, -1):  # from the most runs down, so the fewest that reach are kept
+        n = items * r
+        low, high = np.where(fast, lo, 0) * n, np.where(fast, hi, 0) * n
+        k = -((-low) // unit)
+        reach = np.zeros(len(rows), np.bool_)
+        for candidate in (k, k + 1):
+            score = candidate * unit
+            inside = np.where(cols.lo_open[rows], score > low, score >= low)
+            inside &= np.where(cols.hi_open[rows], score < high, score <= high)
+            reach |= inside
+        found = np.where(fast & reach, r, found)
+    out = found.tolist()
+    ids = ctx.value_table.ids
+    for i in np.flatnonzero(~fast).tolist():
+        if not bounded[i] and cols.exact[rows[i]]:
+            out[i] = 0  # an unbounded interval reaches no single score
+            continue
+        interval = ctx.values[ids[rows[i]]].strict
+        out[i] = next((r for r in range(1, MAX_RUNS + 1) if reachable(interval, r * int(items[i]))), 0)
+    return out

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
+
 from claimtally.data.cells import CellError, count
 from claimtally.data.package import key_problems
 from claimtally.data.table import records
@@ -86,18 +88,19 @@ def _numbers(ctx: Context) -> Iterator[Finding]:
 def _dates(ctx: Context) -> Iterator[Finding]:
     published = dict(zip(ctx.pkg.sources["source_id"], ctx.pkg.sources["published"], strict=True))
     file = ctx.file("values")
-    for value_id, (row, cells) in ctx.value_rows.items():
-        when, pub = cells["as_of"], published.get(cells["source_id"], "")
-        if when and pub and earliest(when) > latest(pub):
+    t = ctx.value_table
+    as_of, sources = t.column("as_of"), t.column("source_id")
+    for k in (k for k, when in enumerate(as_of) if when):
+        when, pub = as_of[k], published.get(sources[k], "")
+        if pub and earliest(when) > latest(pub):
             yield Finding.at(
                 file,
-                row,
-                value_id,
-                f"as_of {when} is after its source {cells['source_id']} was published ({pub}); "
-                "fix either date",
+                int(t.rows[k]),
+                t.ids[k],
+                f"as_of {when} is after its source {sources[k]} was published ({pub}); fix either date",
                 rule="integrity",
                 severity="error",
-                value_id=value_id,
+                value_id=t.ids[k],
                 column="as_of",
                 expected=f"on or before {pub}",
                 observed=when,
@@ -105,29 +108,33 @@ def _dates(ctx: Context) -> Iterator[Finding]:
 
 
 def _values(ctx: Context) -> Iterator[Finding]:
+    """Unreadable values (errors) and values nothing reads (info), in row order."""
     file = ctx.file("values")
-    compared = ctx.compared_values
-    for value_id, (row, cells) in ctx.value_rows.items():
-        if value_id in ctx.value_problems:
+    t = ctx.value_table
+    unread = np.flatnonzero(~ctx.readable)
+    idle = np.flatnonzero(ctx.readable & ~ctx.used_mask & ~ctx.compared_mask)
+    if not ctx.lists("info"):
+        ctx.tally("integrity", len(idle))
+        idle = idle[:0]
+    for k in np.union1d(unread, idle).tolist():
+        value_id = t.ids[k]
+        problem = ctx.value_problems.get(value_id)
+        if problem is not None:
             yield Finding.at(
                 file,
-                row,
+                int(t.rows[k]),
                 value_id,
-                ctx.value_problems[value_id],
+                problem,
                 rule="integrity",
                 severity="error",
                 value_id=value_id,
                 column="value",
-                observed=cells["value"],
+                observed=t.column("value")[k],
             )
-            continue
-        if value_id in ctx.used_values:
-            continue
-        if value_id in compared:
             continue
         yield Finding.at(
             file,
-            row,
+            int(t.rows[k]),
             value_id,
             "used by no claim and compared with no other source's value (recorded for completeness)",
             rule="integrity",

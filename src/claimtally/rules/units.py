@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 from claimtally.arith import stated as nb
 from claimtally.expr import parse as ex
@@ -35,36 +36,43 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 
 def _rates(ctx: Context) -> Iterator[Finding]:
+    """Blended and unspecified per-token prices outside the band from the entity's lowest input price
+    to its highest output price. Where the lowest input price lies above the highest output price,
+    the band runs between them the other way round: a rate must still lie between the two."""
     file = ctx.file("values")
-    prices: dict[tuple[str, str], list[nb.Interval]] = {}
-    for value_id, (_row, cells) in ctx.value_rows.items():
-        if cells["metric_id"] in ("price-input", "price-output") and value_id in ctx.values:
-            prices.setdefault((cells["entity_id"], cells["metric_id"]), []).append(
-                ctx.values[value_id].strict
-            )
-    for value_id, (row, cells) in ctx.value_rows.items():
-        if cells["metric_id"] not in RATES or value_id not in ctx.values:
+    t = ctx.value_table
+    metric, entity, readable = t.column("metric_id"), t.column("entity_id"), ctx.readable
+    lows: dict[str, Decimal] = {}
+    highs: dict[str, Decimal] = {}
+    rates: list[int] = []
+    for k, m in enumerate(metric):
+        if m in RATES:
+            rates.append(k)
+        elif m in ("price-input", "price-output") and readable[k]:
+            iv = ctx.strict_interval(k)
+            if m == "price-input" and iv.lo is not None:
+                lows[entity[k]] = min(lows.get(entity[k], iv.lo), iv.lo)
+            elif m == "price-output" and iv.hi is not None:
+                highs[entity[k]] = max(highs.get(entity[k], iv.hi), iv.hi)
+    for k in rates:
+        low, high = lows.get(entity[k]), highs.get(entity[k])
+        if low is None or high is None or not readable[k]:
             continue
-        inputs = prices.get((cells["entity_id"], "price-input"), [])
-        outputs = prices.get((cells["entity_id"], "price-output"), [])
-        lows = [iv.lo for iv in inputs if iv.lo is not None]
-        highs = [iv.hi for iv in outputs if iv.hi is not None]
-        if not lows or not highs:
-            continue
-        band = nb.Interval(min(lows), max(highs))
-        mine = ctx.values[value_id].strict
+        band = nb.Interval(min(low, high), max(low, high))
+        mine = ctx.strict_interval(k)
         if mine.overlaps(band):
             continue
+        cells = t.cells(k)
         yield Finding.at(
             file,
-            row,
-            value_id,
+            int(t.rows[k]),
+            t.ids[k],
             f"{cells['value']} {cells['metric_id']} for {cells['entity_id']} lies outside its "
             f"input-output price range {band} (usd per million tokens); a per-token price must fall "
             "between them, so this is probably a total cost in usd: check the source's unit",
             rule="units",
             severity="warning",
-            value_id=value_id,
+            value_id=t.ids[k],
             column="value",
             expected=str(band),
             observed=str(mine),
@@ -73,29 +81,31 @@ def _rates(ctx: Context) -> Iterator[Finding]:
 
 def _percent_points(ctx: Context) -> Iterator[Finding]:
     file = ctx.file("values")
-    for value_id, (row, cells) in ctx.value_rows.items():
-        unit = ctx.metric_rows.get(cells["metric_id"], {}).get("unit")
-        quote = cells["quote"]
+    t = ctx.value_table
+    unit_of_metric = {m: row.get("unit") for m, row in ctx.metric_rows.items()}
+    metric, baseline = t.column("metric_id"), t.column("baseline_entity_id")
+    quotes: list[str] | None = None
+    for k, m in enumerate(metric):
+        unit = unit_of_metric.get(m)
+        if unit != "points" and not (unit == "percent" and baseline[k]):
+            continue
+        quotes = quotes or t.column("quote")
+        quote = quotes[k]
         if unit == "points" and PERCENT_WORDS.search(quote) and not POINT_WORDS.search(quote):
             found, want = "a percent", "percentage points"
-        elif (
-            unit == "percent"
-            and cells["baseline_entity_id"]
-            and POINT_WORDS.search(quote)
-            and not PERCENT_WORDS.search(quote)
-        ):
+        elif unit == "percent" and POINT_WORDS.search(quote) and not PERCENT_WORDS.search(quote):
             found, want = "points", "a percent"
         else:
             continue
         yield Finding.at(
             file,
-            row,
-            value_id,
-            f"the quote states {found} but metric {cells['metric_id']} is in {want}; a percent is not "
+            int(t.rows[k]),
+            t.ids[k],
+            f"the quote states {found} but metric {m} is in {want}; a percent is not "
             "a percentage point, so record it on a metric of the unit the source writes",
             rule="units",
             severity="warning",
-            value_id=value_id,
+            value_id=t.ids[k],
             column="metric_id",
             expected=want,
             observed=found,
@@ -145,9 +155,12 @@ def _join(found: list[str | None], where: str, clashes: list[str]) -> str | None
 
 def _expressions(ctx: Context) -> Iterator[Finding]:
     file = ctx.file("claims")
+    t = ctx.value_table
+    metric, position = t.column("metric_id"), t.position
     units = {
-        value_id: ctx.metric_rows.get(cells["metric_id"], {}).get("unit", "")
-        for value_id, (_row, cells) in ctx.value_rows.items()
+        value_id: ctx.metric_rows.get(metric[position[value_id]], {}).get("unit", "")
+        for value_id in ctx.used_values
+        if value_id in position
     }
     for c in ctx.claims:
         if c.tree is None:

@@ -1,0 +1,61 @@
+"""A table's rows as columns: the value rows that count, read once and kept as lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class ValueTable:
+    """The value rows that count, the first row of each value id in file order, as columns.
+
+    Columns are read from the table on first use and kept as lists; nothing builds a dict per row.
+    """
+
+    ids: list[str]
+    rows: npt.NDArray[np.int64]
+    """File row number of each (the header is row 1)."""
+    position: dict[str, int]
+    """Value id → index in these rows."""
+    frame: pd.DataFrame
+    take: npt.NDArray[np.int64] | None
+    """Table positions of these rows, or None when every row is the first of its id."""
+    _columns: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame) -> ValueTable:
+        """The first row of each value id of a values table."""
+        ids: list[str] = frame["value_id"].tolist() if len(frame) else []
+        position = dict(zip(ids, range(len(ids)), strict=True))
+        if len(position) == len(ids):
+            return cls(ids, np.arange(len(ids), dtype=np.int64) + 2, position, frame, None)
+        position = {}
+        for index, vid in enumerate(ids):
+            position.setdefault(vid, index)
+        take = np.fromiter(position.values(), np.int64, len(position))
+        firsts = list(position)
+        return cls(firsts, take + 2, {v: k for k, v in enumerate(firsts)}, frame, take)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def column(self, name: str) -> list[str]:
+        """One column's cells for these rows."""
+        cells = self._columns.get(name)
+        if cells is None:
+            if not len(self.ids):
+                cells = []
+            elif self.take is None:
+                cells = self.frame[name].tolist()
+            else:
+                cells = self.frame[name].take(self.take).tolist()
+            self._columns[name] = cells
+        return cells
+
+    def cells(self, k: int) -> dict[str, str]:
+        """Row ``k`` as a dict of column name to cell text."""
+        return {str(c): self.column(str(c))[k] for c in self.frame.columns}
