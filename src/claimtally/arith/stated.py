@@ -316,18 +316,21 @@ def value_intervals(
     if kind == "exact":
         return points, points
     if kind == "approx":
-        return rounded, rounded.hull(Interval(below_low, above_high))
-    if kind == "nearly":
+        strict, band = rounded, Interval(below_low, above_high)
+    elif kind == "nearly":
         strict = Interval(rounded.lo, high)
-        return strict, strict.hull(Interval(below_low, high))
-    if kind == "above":
+        band = Interval(below_low, high)
+    elif kind == "above":
         strict = Interval(low, None, lo_open=True)
-        return strict, strict.hull(Interval(below_low, None, lo_open=True))
-    if kind == "at-least":
+        band = Interval(below_low, None, lo_open=True)
+    elif kind == "at-least":
         strict = Interval(low, None)
-        return strict, strict.hull(Interval(below_low, None))
-    if kind == "below":
+        band = Interval(below_low, None)
+    elif kind == "below":
         strict = Interval(None, high, hi_open=True)
-        return strict, strict.hull(Interval(None, above_high, hi_open=True))
-    strict = Interval(None, high)  # at-most
-    return strict, strict.hull(Interval(None, above_high))
+        band = Interval(None, above_high, hi_open=True)
+    else:  # at-most
+        strict = Interval(None, high)
+        band = Interval(None, above_high)
+    # with no band the loose reading is the strict one: one object, which evaluation can reuse
+    return strict, strict if w == 0 else strict.hull(band)

@@ -59,3 +59,24 @@ class ValueTable:
     def cells(self, k: int) -> dict[str, str]:
         """Row ``k`` as a dict of column name to cell text."""
         return {str(c): self.column(str(c))[k] for c in self.frame.columns}
+
+
+def blank_positions(cells: pd.Series) -> list[int]:
+    """Positions of the cells that are empty or only whitespace, as ``not cell.strip()`` judges them.
+
+    A cell that starts with a printable ASCII character other than a space is not blank; pyarrow
+    finds those in C, and only the others (empty, or starting with a space or a non-ASCII character)
+    are judged in Python, so the answer is exactly Python's.
+
+    >>> blank_positions(pd.Series(["a quote", "", "  ", "\\u3000", "\\u00e9t\\u00e9"]))
+    [1, 2, 3]
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not len(cells):
+        return []
+    plain = pc.fill_null(pc.match_substring_regex(pa.array(cells.array), r"^[!-~]"), False)
+    maybe = np.flatnonzero(~plain.to_numpy(zero_copy_only=False))
+    texts = cells.take(maybe).tolist()
+    return [int(i) for i, text in zip(maybe.tolist(), texts, strict=True) if not text.strip()]

@@ -138,6 +138,9 @@ class _Run:
     texts: dict[int, str]
     """Printed subexpressions by node identity, shared by both readings (printing is recursive, so
     printing every step's node afresh would cost the square of the expression's size)."""
+    memo: dict[tuple[str, int, int], nb.Interval]
+    """Arithmetic results by operator and operand identity, shared by both readings (the operands
+    are kept alive by the runs' environments and by this dict, so an identity is never reused)."""
     pairs: list[tuple[str, str, nb.Tri, nb.Interval | None, nb.Interval | None]] = field(default_factory=list)
 
     def text(self, node: ex.Node) -> str:
@@ -159,7 +162,11 @@ class _Run:
         elif isinstance(node, ex.BinOp):
             left, right = self.arith(node.left, env, log), self.arith(node.right, env, log)
             try:
-                result = _ARITH[node.op](left, right)
+                # both readings share the results: where a subtree's values read the same in both
+                # (no hedge), its loose operands are the strict ones, the same objects
+                key = (node.op, id(left), id(right))
+                found = self.memo.get(key)
+                result = self.memo[key] = _ARITH[node.op](left, right) if found is None else found
             except nb.ZeroDivisionInterval:
                 problem = f"{self.text(node)}: divides by {right}, an interval containing zero"
                 if log and problem not in self.problems:
@@ -222,15 +229,16 @@ class _Run:
 
 def evaluate(tree: ex.Node, values: Mapping[str, ValueInfo], hedge: nb.Hedge | None) -> Outcome:
     """Evaluate a parsed claim over the values' intervals in both readings."""
-    units = {k: v.stated.unit for k, v in values.items()}
-    nominal = {k: nb.Interval.point(v.stated.value) for k, v in values.items()}
+    units = {k: v.stated.unit for k, v in values.items()} if hedge is not None else {}
+    nominal = {k: nb.Interval.point(v.stated.value) for k, v in values.items()} if hedge is not None else {}
     steps = [f"{k} = {v.why}: strict {v.strict.show()}, loose {v.loose.show()}" for k, v in values.items()]
     problems: list[str] = []
     texts: dict[int, str] = {}
+    memo: dict[tuple[str, int, int], nb.Interval] = {}
     runs = []
     for reading in READINGS:
         env = {k: getattr(v, reading) for k, v in values.items()}
-        run = _Run(reading, env, units, nominal, hedge, steps, problems, texts)
+        run = _Run(reading, env, units, nominal, hedge, steps, problems, texts, memo)
         truth = run.truth(tree)
         runs.append((truth, run))
     (strict, s_run), (loose, l_run) = runs

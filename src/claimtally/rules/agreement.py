@@ -14,7 +14,7 @@ Two values agree when their strict intervals overlap. The outcome:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import numpy as np
 import numpy.typing as npt
@@ -46,13 +46,7 @@ def _findings(ctx: Context, comparisons: Iterable[Comparison]) -> Iterator[Findi
     file = ctx.file("values")
     t = ctx.value_table
     value, entity, metric = t.column("value"), t.column("entity_id"), t.column("metric_id")
-    labels: dict[int, str] = {}
-
-    def label(j: int) -> str:
-        found = labels.get(j)
-        if found is None:
-            found = labels[j] = _label(ctx, j)
-        return found
+    label = _labeller(ctx)
 
     for k, matched, missed, independent in comparisons:
         if not matched and not missed:
@@ -88,12 +82,21 @@ def _findings(ctx: Context, comparisons: Iterable[Comparison]) -> Iterator[Findi
         )
 
 
-def _label(ctx: Context, j: int) -> str:
-    """How a finding names a peer: ``source (kind, setting) value``."""
-    t = ctx.value_table
-    source, setting = t.column("source_id")[j], t.column("setting")[j]
-    shown = f", {setting}" if setting else ""
-    return f"{source} ({ctx.source_kinds.get(source)}{shown}) {t.column('value')[j]}"
+def _labeller(ctx: Context) -> Callable[[int], str]:
+    """How a finding names a peer, ``source (kind, setting) value``, for a row of the value table;
+    each row's label is built once, from columns read once."""
+    t, kinds = ctx.value_table, ctx.source_kinds
+    source, setting, value = t.column("source_id"), t.column("setting"), t.column("value")
+    labels: dict[int, str] = {}
+
+    def label(j: int) -> str:
+        found = labels.get(j)
+        if found is None:
+            shown = f", {setting[j]}" if setting[j] else ""
+            found = labels[j] = f"{source[j]} ({kinds.get(source[j])}{shown}) {value[j]}"
+        return found
+
+    return label
 
 
 def _compare_rows(ctx: Context) -> Iterator[Comparison]:

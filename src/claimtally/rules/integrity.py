@@ -8,6 +8,7 @@ import numpy as np
 
 from claimtally.data.cells import CellError, count
 from claimtally.data.package import key_problems
+from claimtally.data.rows import blank_positions
 from claimtally.data.table import records
 from claimtally.report.model import Finding
 from claimtally.rules.context import Context
@@ -28,25 +29,20 @@ def check(ctx: Context) -> Iterator[Finding]:
     for table in ("values", "claims"):
         file = ctx.file(table)
         id_column = "value_id" if table == "values" else "claim_id"
-        for index, (row_id, quote) in enumerate(
-            zip(
-                ctx.pkg.tables[table][id_column].tolist(),
-                ctx.pkg.tables[table]["quote"].tolist(),
-                strict=True,
+        frame = ctx.pkg.tables[table]
+        for index in blank_positions(frame["quote"]):
+            row_id = frame[id_column].iloc[index]
+            yield Finding.at(
+                file,
+                index + 2,
+                row_id,
+                "the quote is empty; copy the source's exact words that state it",
+                rule="integrity",
+                severity="error",
+                column="quote",
+                value_id=row_id if table == "values" else None,
+                claim_id=row_id if table == "claims" else None,
             )
-        ):
-            if not quote.strip():
-                yield Finding.at(
-                    file,
-                    index + 2,
-                    row_id,
-                    "the quote is empty; copy the source's exact words that state it",
-                    rule="integrity",
-                    severity="error",
-                    column="quote",
-                    value_id=row_id if table == "values" else None,
-                    claim_id=row_id if table == "claims" else None,
-                )
     yield from _dates(ctx)
     yield from _numbers(ctx)
     yield from _values(ctx)

@@ -128,7 +128,7 @@ def unit_of(node: ex.Node, units: dict[str, str], clashes: list[str]) -> str | N
         if node.op in "+-":
             if node.op == "-" and left == right == "percent":
                 return "points"
-            return _join([left, right], ex.to_text(node), clashes)
+            return _join([left, right], node, clashes)
         hundred = isinstance(node.right, ex.Num) and node.right.value == 100
         if left == "percent" and node.op == "/" and hundred:
             return "ratio"
@@ -146,10 +146,13 @@ def unit_of(node: ex.Node, units: dict[str, str], clashes: list[str]) -> str | N
     return None
 
 
-def _join(found: list[str | None], where: str, clashes: list[str]) -> str | None:
+def _join(found: list[str | None], where: str | ex.Node, clashes: list[str]) -> str | None:
+    """The one unit of ``found`` (None when none is known); more than one is a clash, noted with the
+    text of ``where`` (a node is printed only then)."""
     known = sorted({u for u in found if u is not None})
     if len(known) > 1:
-        clashes.append(f"{where} mixes {' and '.join(known)}")
+        text = where if isinstance(where, str) else ex.to_text(where)
+        clashes.append(f"{text} mixes {' and '.join(known)}")
     return known[0] if known else None
 
 
@@ -157,8 +160,9 @@ def _expressions(ctx: Context) -> Iterator[Finding]:
     file = ctx.file("claims")
     t = ctx.value_table
     metric, position = t.column("metric_id"), t.position
+    unit_of_metric = {m: row.get("unit", "") for m, row in ctx.metric_rows.items()}
     units = {
-        value_id: ctx.metric_rows.get(metric[position[value_id]], {}).get("unit", "")
+        value_id: unit_of_metric.get(metric[position[value_id]], "")
         for value_id in ctx.used_values
         if value_id in position
     }
@@ -168,7 +172,7 @@ def _expressions(ctx: Context) -> Iterator[Finding]:
         clashes: list[str] = []
         for relation in ex.relations(c.tree):
             sides = [unit_of(o, units, clashes) for o in relation.operands]
-            _join(sides, ex.to_text(relation), clashes)
+            _join(sides, relation, clashes)
         for clash in dict.fromkeys(clashes):
             yield Finding.at(
                 file,
