@@ -68,13 +68,13 @@ def lap(name):
     print(f"{name}\t{now - t:.2f}")
     t = now
 pkg = read(sys.argv[1]); lap("read the tables")
-ctx = Context(pkg, list_info=False)
+ctx = Context(pkg, list_info=False, derive=False)
 ctx.value_table.column("value"); lap("value columns")
 ctx.readable; lap("values into interval columns")
 ctx.claims; lap("parse and evaluate claims")
 for rule in RULES:
     list(rule.func(ctx)); lap(f"rule {rule.id}")
-report = check(pkg, show="problems"); total = time.perf_counter()
+report = check(pkg, show="problems", derivation=False); total = time.perf_counter()
 lap("a whole check (every stage again, as one call)")
 with open(sys.argv[2], "w", encoding="utf-8") as out:
     for piece in iter_json(report, "problems"):

@@ -24,6 +24,7 @@ def check(
     limits: Limits | None = None,
     *,
     show: str = "all",
+    derivation: bool = True,
 ) -> Report:
     """Check a package and return the report.
 
@@ -40,7 +41,7 @@ def check(
         The :class:`Report`: every finding of the selected rules and every claim's verdict.
     """
     with _collector_paused():
-        return _check(package, rules, limits, show)
+        return _check(package, rules, limits, show, derivation)
 
 
 @contextmanager
@@ -61,14 +62,18 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _check(
-    package: Package | str | Path | None, rules: Iterable[str] | None, limits: Limits | None, show: str
+    package: Package | str | Path | None,
+    rules: Iterable[str] | None,
+    limits: Limits | None,
+    show: str,
+    derivation: bool,
 ) -> Report:
     if show not in ("all", "problems"):
         msg = f"unknown show '{show}'; use all or problems"
         raise ClaimtallyError(msg)
     pkg = package if isinstance(package, Package) else read(package, limits)
     chosen = select(rules)
-    ctx = Context(pkg, limits, list_info=show == "all")
+    ctx = Context(pkg, limits, list_info=show == "all", derive=derivation)
     starts: dict[str, list[int] | None] = {}
     findings = [_with_line(pkg, f, starts) for f in run(ctx, chosen)]
     claims = [claim_result(c) for c in ctx.claims]

@@ -249,7 +249,9 @@ def _check(args: argparse.Namespace) -> int:
         check_target(Path(args.output), pkg.files())
     # info findings are built only where they are listed or can fail the check
     show = "all" if args.show == "all" or args.fail_on == "info" else "problems"
-    report = check(pkg, rules=args.rules, limits=limits, show=show)
+    # derivations are printed by the --show all JSON and the HTML page only
+    derivation = args.show == "all" or args.format == "html"
+    report = check(pkg, rules=args.rules, limits=limits, show=show, derivation=derivation)
     if args.quiet and args.format == "text":  # only what fails, as file:line lines, and one count
         failing = report.failing(args.fail_on)
         base = workflow.relative_to_here(pkg.path.parent)

@@ -12,7 +12,7 @@ from builders import assert_golden, claim, value
 from claimtally.errors import ClaimtallyError
 from claimtally.output import clean
 from claimtally.report.render import render
-from claimtally.report.text import iter_json, render_explain
+from claimtally.report.text import render_json, iter_json, render_explain
 
 HERE = Path(__file__).parents[1]  # tests/
 BASIC = HERE / "scenarios" / "basic"
@@ -88,7 +88,19 @@ def test_the_default_report_counts_info_findings_and_show_all_lists_them() -> No
 
 @pytest.mark.parametrize("show", ["problems", "all"])
 def test_the_json_written_in_pieces_is_the_whole_document(make_package, show: str) -> None:
-    """iter_json's pieces join to pydantic's own dump of the shown report, also with no claims or findings."""
+    """iter_json's pieces join to pydantic's own dump of the shown report, also with no claims or
+    findings (the default report leaves out each claim's derivation)."""
+    leave_out = None if show == "all" else {"claims": {"__all__": {"derivation"}}}
     for path in (BASIC, make_package()):
         report = claimtally.check(path)
-        assert "".join(iter_json(report, show)) == report.shown(show).model_dump_json(indent=2) + "\n"
+        whole = report.shown(show).model_dump_json(indent=2, exclude=leave_out)
+        assert "".join(iter_json(report, show)) == whole + "\n"
+
+
+def test_the_default_json_has_no_derivation_and_show_all_has_it() -> None:
+    """A check without derivations writes the default JSON byte for byte; --show all prints them."""
+    full, lean = claimtally.check(BASIC), claimtally.check(BASIC, show="problems", derivation=False)
+    assert all(c.derivation for c in full.claims if c.verdict != "undetermined")
+    assert not any(c.derivation for c in lean.claims)
+    assert render_json(full) == render_json(lean)
+    assert '"derivation"' in render_json(full, "all") and '"derivation"' not in render_json(full)

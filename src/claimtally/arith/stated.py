@@ -42,6 +42,7 @@ from claimtally.arith.intervals import (
     Interval,
     IntervalError,
     ZeroDivisionInterval,
+    _trusted,
     abs_,
     add,
     div,
@@ -304,11 +305,12 @@ def value_intervals(
     if high < low:
         msg = f"the range {value.text}–{top.text} runs backwards: value_max must not be below value"
         raise IntervalError(msg)
-    points = Interval(low, high)
+    # every interval below is valid by construction (low <= high was checked, bands are >= 0)
+    points = _trusted(low, high, False, False)
     if exact:
         rounded = points
     else:
-        rounded = Interval(DOWN.subtract(low, _half_unit(value)), UP.add(high, _half_unit(top)))
+        rounded = _trusted(DOWN.subtract(low, _half_unit(value)), UP.add(high, _half_unit(top)), False, False)
     kind = hedge.kind if hedge is not None else "approx"
     w = hedge_width(hedge, max(low.copy_abs(), high.copy_abs()), max(value.unit, top.unit))
     below_low, above_high = DOWN.subtract(low, w), UP.add(high, w)
@@ -316,21 +318,21 @@ def value_intervals(
     if kind == "exact":
         return points, points
     if kind == "approx":
-        strict, band = rounded, Interval(below_low, above_high)
+        strict, band = rounded, _trusted(below_low, above_high, False, False)
     elif kind == "nearly":
-        strict = Interval(rounded.lo, high)
-        band = Interval(below_low, high)
+        strict = _trusted(rounded.lo, high, False, False)
+        band = _trusted(below_low, high, False, False)
     elif kind == "above":
-        strict = Interval(low, None, lo_open=True)
-        band = Interval(below_low, None, lo_open=True)
+        strict = _trusted(low, None, True, True)
+        band = _trusted(below_low, None, True, True)
     elif kind == "at-least":
-        strict = Interval(low, None)
-        band = Interval(below_low, None)
+        strict = _trusted(low, None, False, True)
+        band = _trusted(below_low, None, False, True)
     elif kind == "below":
-        strict = Interval(None, high, hi_open=True)
-        band = Interval(None, above_high, hi_open=True)
+        strict = _trusted(None, high, True, True)
+        band = _trusted(None, above_high, True, True)
     else:  # at-most
-        strict = Interval(None, high)
-        band = Interval(None, above_high)
+        strict = _trusted(None, high, True, False)
+        band = _trusted(None, above_high, True, False)
     # with no band the loose reading is the strict one: one object, which evaluation can reuse
     return strict, strict if w == 0 else strict.hull(band)

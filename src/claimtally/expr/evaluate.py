@@ -133,7 +133,8 @@ class _Run:
     units: Mapping[str, Decimal]
     nominal: Mapping[str, nb.Interval]
     hedge: nb.Hedge | None
-    steps: list[str]
+    steps: list[str] | None
+    """The derivation as it is made, or None when it is not wanted (nothing is printed for it)."""
     problems: list[str]
     texts: dict[int, str]
     """Printed subexpressions by node identity, shared by both readings (printing is recursive, so
@@ -181,7 +182,7 @@ class _Run:
         else:  # a relation where a number was expected; the parser prevents this
             msg = f"not an arithmetic expression: {ex.to_text(node)}"
             raise TypeError(msg)
-        if log:
+        if log and self.steps is not None:
             self.steps.append(f"{self.reading}: {self.text(node)} = {_show(result)}")
         return result
 
@@ -198,8 +199,11 @@ class _Run:
         if w == 0:
             return value
         widened = nb.widen(value, w, self.hedge.kind)
-        side = self.text(node)
-        self.steps.append(f"loose: {side} widened by {nb.fmt(w)} ({self.hedge.hedge_id}) = {_show(widened)}")
+        if self.steps is not None:
+            side = self.text(node)
+            self.steps.append(
+                f"loose: {side} widened by {nb.fmt(w)} ({self.hedge.hedge_id}) = {_show(widened)}"
+            )
         return widened
 
     def truth(self, node: ex.Node) -> nb.Tri:
@@ -222,23 +226,31 @@ class _Run:
             text = f"{self.text(node.operands[i])} {op} {self.text(node.operands[i + 1])}"
             t = nb.Tri.UNKNOWN if left is None or right is None else nb.compare(op, left, right)
             self.pairs.append((text, op, t, left, right))
-            self.steps.append(f"{self.reading}: {_show(left)} {op} {_show(right)}: {t}")
+            if self.steps is not None:
+                self.steps.append(f"{self.reading}: {_show(left)} {op} {_show(right)}: {t}")
             results.append(t)
         return reduce(nb.tri_and, results)
 
 
-def evaluate(tree: ex.Node, values: Mapping[str, ValueInfo], hedge: nb.Hedge | None) -> Outcome:
-    """Evaluate a parsed claim over the values' intervals in both readings."""
+def evaluate(
+    tree: ex.Node, values: Mapping[str, ValueInfo], hedge: nb.Hedge | None, *, steps: bool = True
+) -> Outcome:
+    """Evaluate a parsed claim over the values' intervals in both readings; with ``steps`` False the
+    derivation (``Outcome.steps``) is left empty and none of its text is made."""
     units = {k: v.stated.unit for k, v in values.items()} if hedge is not None else {}
     nominal = {k: nb.Interval.point(v.stated.value) for k, v in values.items()} if hedge is not None else {}
-    steps = [f"{k} = {v.why}: strict {v.strict.show()}, loose {v.loose.show()}" for k, v in values.items()]
+    lines = (
+        [f"{k} = {v.why}: strict {v.strict.show()}, loose {v.loose.show()}" for k, v in values.items()]
+        if steps
+        else None
+    )
     problems: list[str] = []
     texts: dict[int, str] = {}
     memo: dict[tuple[str, int, int], nb.Interval] = {}
     runs = []
     for reading in READINGS:
         env = {k: getattr(v, reading) for k, v in values.items()}
-        run = _Run(reading, env, units, nominal, hedge, steps, problems, texts, memo)
+        run = _Run(reading, env, units, nominal, hedge, lines, problems, texts, memo)
         truth = run.truth(tree)
         runs.append((truth, run))
     (strict, s_run), (loose, l_run) = runs
@@ -256,7 +268,7 @@ def evaluate(tree: ex.Node, values: Mapping[str, ValueInfo], hedge: nb.Hedge | N
         )
         for s, lo in zip(s_run.pairs, l_run.pairs, strict=True)
     ]
-    return Outcome(strict=strict, loose=loose, relations=relations, steps=steps, problems=problems)
+    return Outcome(strict=strict, loose=loose, relations=relations, steps=lines or [], problems=problems)
 
 
 def gap(left: nb.Interval | None, right: nb.Interval | None) -> str:

@@ -64,9 +64,9 @@ def _findings(ctx: Context, comparisons: Iterable[Comparison]) -> Iterator[Findi
         value_id = t.ids[k]
         parts = []
         if matched:
-            parts.append(f"matches {', '.join(map(label, matched))}")
+            parts.append(f"matches {label(matched)}")
         if missed:
-            parts.append(f"does not match {', '.join(map(label, missed))}")
+            parts.append(f"does not match {label(missed)}")
         detail = (": " + "; ".join(parts)) if parts else ""
         yield Finding.at(
             file,
@@ -82,21 +82,22 @@ def _findings(ctx: Context, comparisons: Iterable[Comparison]) -> Iterator[Findi
         )
 
 
-def _labeller(ctx: Context) -> Callable[[int], str]:
-    """How a finding names a peer, ``source (kind, setting) value``, for a row of the value table;
-    each row's label is built once, from columns read once."""
+def _labeller(ctx: Context) -> Callable[[list[int]], str]:
+    """How a finding names its peers, ``source (kind, setting) value`` each, joined by commas, for
+    rows of the value table; each row's label is built once, from columns read once."""
     t, kinds = ctx.value_table, ctx.source_kinds
     source, setting, value = t.column("source_id"), t.column("setting"), t.column("value")
-    labels: dict[int, str] = {}
+    labels: list[str | None] = [None] * len(t)
 
-    def label(j: int) -> str:
-        found = labels.get(j)
-        if found is None:
-            shown = f", {setting[j]}" if setting[j] else ""
-            found = labels[j] = f"{source[j]} ({kinds.get(source[j])}{shown}) {value[j]}"
-        return found
+    def build(j: int) -> str:
+        shown = f", {setting[j]}" if setting[j] else ""
+        made = labels[j] = f"{source[j]} ({kinds.get(source[j])}{shown}) {value[j]}"
+        return made
 
-    return label
+    def names(rows: list[int]) -> str:
+        return ", ".join([labels[j] or build(j) for j in rows])
+
+    return names
 
 
 def _compare_rows(ctx: Context) -> Iterator[Comparison]:
@@ -154,13 +155,16 @@ def _compare_columns(ctx: Context) -> Iterator[Comparison]:
     hits = np.bincount(a[hit], minlength=n)[arts]
     misses = np.bincount(a[~hit], minlength=n)[arts]
     confirmed = (np.bincount(a[hit], weights=independent[m[hit]], minlength=n) > 0)[arts]
-    matched_rows, missed_rows = rows[m[hit]].tolist(), rows[m[~hit]].tolist()
-    h0 = m0 = 0
-    for i, nh, nm, ind in zip(
-        rows[arts].tolist(), hits.tolist(), misses.tolist(), confirmed.tolist(), strict=True
-    ):
-        yield i, matched_rows[h0 : h0 + nh], missed_rows[m0 : m0 + nm], ind
-        h0, m0 = h0 + nh, m0 + nm
+    listed = np.ones(len(arts), np.bool_)
+    if not ctx.lists("info"):  # only disagreements are warnings; the rest are counted here
+        listed = (hits == 0) & (misses > 0)
+        ctx.tally("agreement", int((~listed).sum()))
+    matched_rows, missed_rows = rows[m[hit]], rows[m[~hit]]
+    h0, m0 = np.cumsum(hits) - hits, np.cumsum(misses) - misses
+    for j in np.flatnonzero(listed).tolist():
+        i, nh, nm = int(rows[arts[j]]), int(hits[j]), int(misses[j])
+        matched = matched_rows[h0[j] : h0[j] + nh].tolist()
+        yield i, matched, missed_rows[m0[j] : m0[j] + nm].tolist(), bool(confirmed[j])
 
 
 def column_kinds(sources: list[str], kinds: dict[str, str]) -> npt.NDArray[np.str_]:

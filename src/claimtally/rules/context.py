@@ -75,10 +75,14 @@ class ClaimEval:
 class Context:
     """A package with its values, hedges and claims turned into numbers, intervals and trees."""
 
-    def __init__(self, pkg: Package, limits: Limits | None = None, *, list_info: bool = True) -> None:
+    def __init__(
+        self, pkg: Package, limits: Limits | None = None, *, list_info: bool = True, derive: bool = True
+    ) -> None:
         self.pkg = pkg
         self.limits = limits or Limits()
         self.list_info = list_info
+        self.derive = derive
+        """Whether each claim's derivation is written as it is evaluated (for explain, HTML, --show all)."""
         self.unlisted: dict[str, int] = {}
         """Info findings counted rather than built, by rule (when ``list_info`` is False)."""
 
@@ -213,7 +217,7 @@ class Context:
         hedge = self.hedges.get(cells["hedge"]) if cells["hedge"] else None
         if cells["hedge"] and hedge is None:
             return ClaimEval(row, cells, tree, None, self.hedge_missing(cells["hedge"]), used)
-        outcome = evaluate(tree, {n: self.values[n] for n in used}, hedge)
+        outcome = evaluate(tree, {n: self.values[n] for n in used}, hedge, steps=self.derive)
         return ClaimEval(row, cells, tree, outcome, None, used)
 
     @cached_property
