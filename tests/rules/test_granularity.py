@@ -34,6 +34,12 @@ def test_an_unreachable_score_is_a_warning_naming_the_nearest(make_package) -> N
     assert "82.022% and 83.146%" in finding.message
 
 
+def test_a_directional_hedge_is_not_tested(make_package) -> None:
+    """'over 82.7%' names a bound, not a rounded score (it once gave a warning that 82.7 is unreachable)."""
+    assert [] == _findings(make_package, "82.7", hedge="over")
+    assert [] == _findings(make_package, "82.7", hedge="under")
+
+
 def test_exact_values_and_gaps_are_not_tested(make_package) -> None:
     """A gap against a baseline is not a k/n score."""
     assert [] == _findings(make_package, "82.70", baseline_entity_id="m-old")

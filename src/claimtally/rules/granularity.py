@@ -4,7 +4,8 @@ A percentage scored on a benchmark of ``n`` items is ``100·k/n`` for a whole nu
 solved, or, averaged over ``r`` runs, ``100·k/(r·n)``. A stated score whose rounding interval holds
 no such fraction for one run, nor for up to :data:`MAX_RUNS` runs, cannot have been computed as
 stated: a warning naming the nearest reachable scores. One reachable only as a mean of several runs
-is reported as ``info``.
+is reported as ``info``. A value whose strict interval is unbounded (a directional hedge: ``over 80``)
+is not tested: it names a bound, not a score rounded to its digits.
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     counts = np.array([items_of[metric[k]] for k in rows], np.int64)
     runs = _runs_reaching(ctx, np.array(rows, np.int64), counts)
     for k, items, reached in zip(rows, counts.tolist(), runs, strict=True):
-        if reached == 1:
+        if reached == 1 or reached < 0:
             continue
         value_id, row = t.ids[k], int(t.rows[k])
         what = f"{t.column('value')[k]}% on {metric[k]} ({items} items)"
@@ -127,7 +128,8 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 def _runs_reaching(ctx: Context, rows: npt.NDArray[np.int64], items: npt.NDArray[np.int64]) -> list[int]:
     """For each row, the fewest runs (1 to :data:`MAX_RUNS`) whose mean can give its strict interval,
-    or 0 for none: :func:`reachable` on the integer columns, exactly, where their ends fit; rows that
+    0 for none, or -1 for an unbounded interval (``over 80``), which states no granularity to test:
+    :func:`reachable` on the integer columns, exactly, where their ends fit; rows that
     do not fit, or whose products could overflow, are judged on their interval objects."""
     cols = ctx.strict
     lo, hi = cols.lo[rows], cols.hi[rows]
@@ -149,11 +151,10 @@ def _runs_reaching(ctx: Context, rows: npt.NDArray[np.int64], items: npt.NDArray
             reach |= inside
         found = np.where(fast & reach, r, found)
     out = found.tolist()
-    ids = ctx.value_table.ids
     for i in np.flatnonzero(~fast).tolist():
-        if not bounded[i] and cols.exact[rows[i]]:
-            out[i] = 0  # an unbounded interval reaches no single score
+        interval = ctx.strict_interval(int(rows[i]))
+        if not interval.is_bounded:
+            out[i] = -1
             continue
-        interval = ctx.values[ids[rows[i]]].strict
         out[i] = next((r for r in range(1, MAX_RUNS + 1) if reachable(interval, r * int(items[i]))), 0)
     return out
