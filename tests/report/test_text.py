@@ -12,7 +12,7 @@ from builders import assert_golden, claim, value
 from claimtally.errors import ClaimtallyError
 from claimtally.output import clean
 from claimtally.report.render import render
-from claimtally.report.text import render_json, iter_json, render_explain
+from claimtally.report.text import iter_json, render_explain, render_json
 
 HERE = Path(__file__).parents[1]  # tests/
 BASIC = HERE / "scenarios" / "basic"
