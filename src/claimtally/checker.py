@@ -92,7 +92,12 @@ def _check(
 def _with_line(pkg: Package, finding: Finding, starts: dict[str, list[int] | None]) -> Finding:
     """The finding with the file line of its row, so annotations can point at it (``starts`` caches
     each file's record starts for this check)."""
-    if finding.file is None or finding.row is None or finding.file == pkg.path.name:
+    if (
+        finding.line is not None
+        or finding.file is None
+        or finding.row is None
+        or finding.file == pkg.path.name
+    ):
         return finding
     if finding.file not in starts:
         starts[finding.file] = pkg.line_starts(finding.file)

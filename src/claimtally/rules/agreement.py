@@ -68,7 +68,7 @@ def _findings(ctx: Context, comparisons: Iterable[Comparison]) -> Iterator[Findi
         if missed:
             parts.append(f"does not match {label(missed)}")
         detail = (": " + "; ".join(parts)) if parts else ""
-        yield Finding.at(
+        yield ctx.at(
             file,
             int(t.rows[k]),
             f"value {value_id} ({value[k]}, {entity[k]} {metric[k]})",

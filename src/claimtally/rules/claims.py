@@ -24,7 +24,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         claim_id = c.cells["claim_id"]
         where = f"claim {claim_id}"
         if c.error is not None:
-            yield Finding.at(
+            yield ctx.at(
                 file,
                 c.row,
                 where,
@@ -37,7 +37,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         assert c.outcome is not None
         for problem in c.outcome.problems:
-            yield Finding.at(
+            yield ctx.at(
                 file,
                 c.row,
                 where,
@@ -66,7 +66,7 @@ def _verdict_finding(ctx: Context, c: ClaimEval, file: str, where: str) -> Itera
             else f"recorded '{expect}' but the check gives '{verdict}' ({detail}); fix the data or the "
             "expect cell, or report a checker regression"
         )
-        yield Finding.at(
+        yield ctx.at(
             file,
             c.row,
             where,
@@ -84,7 +84,7 @@ def _verdict_finding(ctx: Context, c: ClaimEval, file: str, where: str) -> Itera
         ctx.tally("claims")
     elif severity is not None:
         detail = c.outcome.describe()
-        yield Finding.at(
+        yield ctx.at(
             file,
             c.row,
             where,

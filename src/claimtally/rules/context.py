@@ -11,7 +11,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
-from typing import cast
+from typing import Any, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -21,13 +21,14 @@ from claimtally.arith import stated as nb
 from claimtally.arith.columns import IntervalColumns
 from claimtally.arith.value_columns import interval_text, row_interval
 from claimtally.data.cells import CellError, tolerance
-from claimtally.data.package import Package
+from claimtally.data.package import Package, line_at
 from claimtally.data.rows import ValueTable
 from claimtally.data.table import records
 from claimtally.errors import ClaimtallyError, ExpressionError
 from claimtally.expr import parse as ex
 from claimtally.expr.evaluate import Outcome, ValueInfo, evaluate
 from claimtally.limits import Limits
+from claimtally.report.model import Finding
 from claimtally.rules.values import ParsedValues, value_info
 
 __all__ = [
@@ -83,8 +84,21 @@ class Context:
         self.list_info = list_info
         self.derive = derive
         """Whether each claim's derivation is written as it is evaluated (for explain, HTML, --show all)."""
+        self._starts: dict[str, list[int] | None] = {}
         self.unlisted: dict[str, int] = {}
         """Info findings counted rather than built, by rule (when ``list_info`` is False)."""
+
+    def at(self, file: str, row: int | None, label: str | None, message: str, **fields: Any) -> Finding:
+        """:meth:`Finding.at` with the file line of its row (for annotations) set as it is made."""
+        return Finding.at(file, row, label, message, line=self.line_of(file, row), **fields)
+
+    def line_of(self, file: str, row: int | None) -> int | None:
+        """The line of ``file`` where row ``row`` starts (None for no row, or the descriptor)."""
+        if row is None or file == self.pkg.path.name:
+            return None
+        if file not in self._starts:
+            self._starts[file] = self.pkg.line_starts(file)
+        return line_at(self._starts[file], row)
 
     def lists(self, severity: str) -> bool:
         """Whether a rule builds its findings of this severity (else it counts them: :meth:`tally`)."""

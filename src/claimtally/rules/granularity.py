@@ -95,7 +95,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 continue
             score = reachable(ctx.values[value_id].strict, reached * items)
             assert score is not None
-            yield Finding.at(
+            yield ctx.at(
                 file,
                 row,
                 value_id,
@@ -110,7 +110,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             )
             continue
         below, above = nearest(Fraction(nb.parse_value(t.column("value")[k]).value), items)
-        yield Finding.at(
+        yield ctx.at(
             file,
             row,
             value_id,

@@ -17,7 +17,7 @@ from claimtally.rules.context import Context
 def check(ctx: Context) -> Iterator[Finding]:
     """Empty quotes, duplicate or dangling ids, as_of after publication, unreadable or unused values."""
     for problem in key_problems(ctx.pkg):
-        yield Finding.at(
+        yield ctx.at(
             problem.file,
             problem.row,
             f"column {problem.column}",
@@ -32,7 +32,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         frame = ctx.pkg.tables[table]
         for index in blank_positions(frame["quote"]):
             row_id = frame[id_column].iloc[index]
-            yield Finding.at(
+            yield ctx.at(
                 file,
                 index + 2,
                 row_id,
@@ -52,7 +52,7 @@ def _numbers(ctx: Context) -> Iterator[Finding]:
     """Hedge tolerances and metric item counts that are not the numbers their columns hold, reported
     where they are written (not at the values that use them)."""
     for hedge_id, (row, column, why) in ctx.hedge_problems.items():
-        yield Finding.at(
+        yield ctx.at(
             ctx.file("hedges"),
             row,
             hedge_id,
@@ -69,7 +69,7 @@ def _numbers(ctx: Context) -> Iterator[Finding]:
         try:
             count(text)
         except CellError as exc:
-            yield Finding.at(
+            yield ctx.at(
                 file,
                 index + 2,
                 cells["metric_id"],
@@ -89,7 +89,7 @@ def _dates(ctx: Context) -> Iterator[Finding]:
     for k in (k for k, when in enumerate(as_of) if when):
         when, pub = as_of[k], published.get(sources[k], "")
         if pub and earliest(when) > latest(pub):
-            yield Finding.at(
+            yield ctx.at(
                 file,
                 int(t.rows[k]),
                 t.ids[k],
@@ -116,7 +116,7 @@ def _values(ctx: Context) -> Iterator[Finding]:
         value_id = t.ids[k]
         problem = ctx.value_problems.get(value_id)
         if problem is not None:
-            yield Finding.at(
+            yield ctx.at(
                 file,
                 int(t.rows[k]),
                 value_id,
@@ -128,7 +128,7 @@ def _values(ctx: Context) -> Iterator[Finding]:
                 observed=t.column("value")[k],
             )
             continue
-        yield Finding.at(
+        yield ctx.at(
             file,
             int(t.rows[k]),
             value_id,

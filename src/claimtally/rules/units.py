@@ -63,7 +63,7 @@ def _rates(ctx: Context) -> Iterator[Finding]:
         if mine.overlaps(band):
             continue
         cells = t.cells(k)
-        yield Finding.at(
+        yield ctx.at(
             file,
             int(t.rows[k]),
             t.ids[k],
@@ -97,7 +97,7 @@ def _percent_points(ctx: Context) -> Iterator[Finding]:
             found, want = "points", "a percent"
         else:
             continue
-        yield Finding.at(
+        yield ctx.at(
             file,
             int(t.rows[k]),
             t.ids[k],
@@ -174,7 +174,7 @@ def _expressions(ctx: Context) -> Iterator[Finding]:
             sides = [unit_of(o, units, clashes) for o in relation.operands]
             _join(sides, relation, clashes)
         for clash in dict.fromkeys(clashes):
-            yield Finding.at(
+            yield ctx.at(
                 file,
                 c.row,
                 f"claim {c.cells['claim_id']}",
