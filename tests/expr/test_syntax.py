@@ -209,6 +209,13 @@ def test_to_text_round_trips_through_parse(tree: Logic) -> None:
     assert to_text(again) == text
 
 
+@settings(max_examples=200)
+@given(LOGIC)
+def test_relations_are_the_relation_nodes_of_a_walk(tree: Logic) -> None:
+    """relations, which walks only the and/or above the relations, finds what a full walk finds."""
+    assert list(relations(tree)) == [n for n in walk(tree) if isinstance(n, Compare)]
+
+
 def test_nested_minus_prints_without_parentheses_so_depth_does_not_grow() -> None:
     """A chain of unary minuses found by the atheris fuzzer round-trips within the depth limit."""
     from claimtally.expr.parse import parse

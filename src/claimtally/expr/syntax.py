@@ -277,5 +277,12 @@ def names_in(node: Node) -> list[str]:
 
 
 def relations(node: Node) -> Iterator[Compare]:
-    """The relations of a tree (each chain once), left to right."""
-    return (n for n in walk(node) if isinstance(n, Compare))
+    """The relations of a tree (each chain once), left to right: a relation's operands hold none, so
+    only the and/or above them is walked."""
+    if isinstance(node, Compare):
+        yield node
+    elif isinstance(node, BoolOp):
+        for part in node.parts:
+            yield from relations(part)
+    else:
+        yield from (n for n in walk(node) if isinstance(n, Compare))
