@@ -156,5 +156,7 @@ def _runs_reaching(ctx: Context, rows: npt.NDArray[np.int64], items: npt.NDArray
         if not interval.is_bounded:
             out[i] = -1
             continue
-        out[i] = next((r for r in range(1, MAX_RUNS + 1) if reachable(interval, r * int(items[i]))), 0)
+        out[i] = next(
+            (r for r in range(1, MAX_RUNS + 1) if reachable(interval, r * int(items[i])) is not None), 0
+        )
     return out
