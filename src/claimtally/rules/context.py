@@ -6,7 +6,7 @@ that shows them read the same results.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from decimal import Decimal
@@ -322,13 +322,6 @@ def comparable(cells: dict[str, str], other: dict[str, str]) -> bool:
 def settings_match(setting: str, other: str) -> bool:
     """Two values' settings allow comparing them: equal, or one of them states none."""
     return not setting or not other or setting == other
-
-
-def codes(items: Iterable[Hashable], none: Hashable = None) -> npt.NDArray[np.int64]:
-    """An integer code per item, equal items equal codes; ``none`` (when given) is code 0."""
-    seen: dict[Hashable, int] = {} if none is None else {none: 0}
-    get = seen.setdefault
-    return np.fromiter((get(item, len(seen)) for item in items), np.int64)
 
 
 def _combine(a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
