@@ -72,6 +72,7 @@ class ParsedValues(Mapping[str, ValueInfo]):
         """Value id → why its row cannot be read."""
         self._shared: dict[tuple[str, str, str, str], ValueInfo | str] = {}
         self._built: dict[int, ValueInfo] = {}
+        self._columns: tuple[list[str], ...] | None = None
 
     @classmethod
     def of(
@@ -104,8 +105,10 @@ class ParsedValues(Mapping[str, ValueInfo]):
 
     def info(self, k: int) -> ValueInfo | str:
         """Row ``k`` read by :func:`value_info`, or why it cannot be read."""
-        t = self.table
-        key = (t.column("value")[k], t.column("value_max")[k], t.column("exact")[k], t.column("hedge")[k])
+        if self._columns is None:
+            self._columns = tuple(self.table.column(c) for c in ("value", "value_max", "exact", "hedge"))
+        value, value_max, exact, hedge = self._columns
+        key = (value[k], value_max[k], exact[k], hedge[k])
         parsed = self._shared.get(key)
         if parsed is None:
             cells = {"value": key[0], "value_max": key[1], "exact": key[2], "hedge": key[3]}
