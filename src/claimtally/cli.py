@@ -247,11 +247,10 @@ def _check(args: argparse.Namespace) -> int:
         from claimtally.output import check_target
 
         check_target(Path(args.output), pkg.files())
-    # info findings are built only where they are listed or can fail the check
-    show = "all" if args.show == "all" or args.fail_on == "info" else "problems"
-    # derivations are printed by the --show all JSON and the HTML page only
+    # info findings are built only where they are listed (they cannot fail the check: --fail-on
+    # stops at warning); derivations are printed by the --show all JSON and the HTML page only
     derivation = args.show == "all" or args.format == "html"
-    report = check(pkg, rules=args.rules, limits=limits, show=show, derivation=derivation)
+    report = check(pkg, rules=args.rules, limits=limits, show=args.show, derivation=derivation)
     if args.quiet and args.format == "text":  # only what fails, as file:line lines, and one count
         failing = report.failing(args.fail_on)
         base = workflow.relative_to_here(pkg.path.parent)
