@@ -154,7 +154,7 @@ def _pre_commit(args: argparse.Namespace) -> int:
     status = 0
     for folder in folders:
         pkg = read(folder)
-        report = check(pkg)
+        report = check(pkg, show="problems", derivation=args.format == "html")  # as it is rendered
         base = relative_to_here(folder)
         if args.format == "text":
             say(f"== {base or '.'}/datapackage.json\n")
