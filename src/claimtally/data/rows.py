@@ -8,7 +8,6 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-
 #: Columns whose cells are mostly distinct; the others repeat (a hedge, an entity, a number), and are
 #: read as lists that share one string object per distinct cell.
 _DISTINCT = frozenset({"value_id", "quote"})
