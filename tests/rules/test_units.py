@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import claimtally
-from builders import claim, value
+from builders import BASE, claim, hedge_rows, value, write_package
 
 METRICS = [
     {
@@ -82,3 +85,28 @@ def test_difference_of_two_percentages_is_in_points(make_package) -> None:
     assert [] == _units(make_package, values, [claim("c", "x - y == g")])
     (finding,) = _units(make_package, values, [claim("c", "x - y == x")])
     assert "mixes percent and points" in (finding.observed or "")
+
+
+#: Words and pieces of the percent and point patterns, with letters outside ASCII that Python's
+#: case-insensitive match folds to ASCII ones (the dotted and dotless i, the Kelvin sign, the long s)
+QUOTE_WORDS = ["point", "po\u0130nt", "PO\u0131NTS", "Pts", "pp", "9pp", "per cent", "PerCent", "%"]
+QUOTE_WORDS += ["ppt", "gap", "9.4", "\u212a", "\u017f", "\u00e9", "percentage", "cen", "t"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(QUOTE_WORDS), max_size=5), st.sampled_from([" ", "", "-"]))
+def test_the_quote_filter_never_drops_a_quote_that_matches(tmp_path_factory, words, joint) -> None:
+    """Any quote the percent or point pattern matches is among those the pyarrow filter keeps
+    (including letters outside ASCII that Python's case-insensitive match folds to ASCII ones)."""
+    from claimtally.rules.context import Context
+    from claimtally.rules.units import PERCENT_WORDS, POINT_WORDS, _quotes_that_may_match
+
+    quote = joint.join(words)
+    merged = {name: list(r) for name, r in BASE.items()}
+    merged["hedges"] = hedge_rows()
+    merged["metrics"] = [*merged["metrics"], *METRICS]
+    merged["values"] = [value("g", "9.4", metric_id="gap", quote=quote or "x")]
+    ctx = Context(claimtally.read(write_package(tmp_path_factory.mktemp("pkg"), merged)))
+    (kept,) = _quotes_that_may_match(ctx, [0])
+    if PERCENT_WORDS.search(quote or "x") or POINT_WORDS.search(quote or "x"):
+        assert kept == (quote or "x")

@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+import numpy as np
+
 from claimtally.arith import stated as nb
 from claimtally.expr import parse as ex
 from claimtally.report.model import Finding
@@ -62,12 +64,11 @@ def _rates(ctx: Context) -> Iterator[Finding]:
         mine = ctx.strict_interval(k)
         if mine.overlaps(band):
             continue
-        cells = t.cells(k)
         yield ctx.at(
             file,
             int(t.rows[k]),
             t.ids[k],
-            f"{cells['value']} {cells['metric_id']} for {cells['entity_id']} lies outside its "
+            f"{t.column('value')[k]} {metric[k]} for {entity[k]} lies outside its "
             f"input-output price range {band} (usd per million tokens); a per-token price must fall "
             "between them, so this is probably a total cost in usd: check the source's unit",
             rule="units",
@@ -80,17 +81,24 @@ def _rates(ctx: Context) -> Iterator[Finding]:
 
 
 def _percent_points(ctx: Context) -> Iterator[Finding]:
+    """Percent written for points, or points for a percent. Only the rows whose metric is in points,
+    or in percent against a baseline, are candidates, and of those only the quotes that can match
+    (they hold '%', 'cent', 'pp', 'pt' or 'point', found by pyarrow, or a character outside ASCII)
+    are read and matched in Python."""
     file = ctx.file("values")
     t = ctx.value_table
     unit_of_metric = {m: row.get("unit") for m, row in ctx.metric_rows.items()}
     metric, baseline = t.column("metric_id"), t.column("baseline_entity_id")
-    quotes: list[str] | None = None
-    for k, m in enumerate(metric):
-        unit = unit_of_metric.get(m)
-        if unit != "points" and not (unit == "percent" and baseline[k]):
+    rows = [
+        k
+        for k, m in enumerate(metric)
+        if unit_of_metric.get(m) == "points" or (unit_of_metric.get(m) == "percent" and baseline[k])
+    ]
+    for k, quote in zip(rows, _quotes_that_may_match(ctx, rows), strict=True):
+        if quote is None:
             continue
-        quotes = quotes or t.column("quote")
-        quote = quotes[k]
+        m = metric[k]
+        unit = unit_of_metric.get(m)
         if unit == "points" and PERCENT_WORDS.search(quote) and not POINT_WORDS.search(quote):
             found, want = "a percent", "percentage points"
         elif unit == "percent" and POINT_WORDS.search(quote) and not PERCENT_WORDS.search(quote):
@@ -110,6 +118,28 @@ def _percent_points(ctx: Context) -> Iterator[Finding]:
             expected=want,
             observed=found,
         )
+
+
+def _quotes_that_may_match(ctx: Context, rows: list[int]) -> list[str | None]:
+    """The quote of each row that may hold percent or point words, None for the others: an ASCII
+    quote that holds none of the literal words every match needs cannot match either pattern."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not rows:
+        return []
+    take = ctx.value_table.take
+    positions = np.asarray(rows, np.int64) if take is None else take[np.asarray(rows, np.int64)]
+    quotes = ctx.pkg.values["quote"].take(positions)
+    cells = pa.array(quotes.array)
+    # Python's case-insensitive match also folds some letters outside ASCII (the dotted and dotless
+    # i match 'i'), so a quote with any such character is always judged in Python
+    maybe = ~pc.fill_null(pc.string_is_ascii(cells), False).to_numpy(zero_copy_only=False)
+    for word in ("%", "cent", "pp", "pt", "point"):
+        found = pc.fill_null(pc.match_substring(cells, word, ignore_case=True), False)
+        maybe |= found.to_numpy(zero_copy_only=False)
+    texts: list[str] = quotes.tolist()
+    return [text if yes else None for text, yes in zip(texts, maybe.tolist(), strict=True)]
 
 
 def unit_of(node: ex.Node, units: dict[str, str], clashes: list[str]) -> str | None:
