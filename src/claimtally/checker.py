@@ -10,10 +10,10 @@ from typing import Any
 
 from claimtally.arith.truth import Tri
 from claimtally.data.hashing import package_hash
-from claimtally.data.package import Package, line_at, read
+from claimtally.data.package import Package, read
 from claimtally.errors import ClaimtallyError
 from claimtally.limits import Limits
-from claimtally.report.model import ClaimResult, Finding, PackageInfo, Report, summarise
+from claimtally.report.model import ClaimResult, PackageInfo, Report, summarise
 from claimtally.rules import run, select
 from claimtally.rules.context import ClaimEval, Context
 
@@ -36,6 +36,8 @@ def check(
         show: ``all`` (every finding) or ``problems``: the report as a format with that ``show``
             writes it, info findings counted by rule in ``summary.unlisted`` and never built (at a
             million values most findings are info, and building them cost most of a check).
+        derivation: whether each claim result carries its derivation (``explain``, the HTML page and
+            the ``--show all`` JSON print it); without it claims are evaluated without writing it.
 
     Returns:
         The :class:`Report`: every finding of the selected rules and every claim's verdict.
@@ -74,8 +76,7 @@ def _check(
     pkg = package if isinstance(package, Package) else read(package, limits)
     chosen = select(rules)
     ctx = Context(pkg, limits, list_info=show == "all", derive=derivation)
-    starts: dict[str, list[int] | None] = {}
-    findings = [_with_line(pkg, f, starts) for f in run(ctx, chosen)]
+    findings = list(run(ctx, chosen))
     claims = [claim_result(c) for c in ctx.claims]
     info = PackageInfo(name=pkg.name, version=pkg.version, hash=package_hash(pkg))
     rule_ids = tuple(r.id for r in chosen)
@@ -87,21 +88,6 @@ def _check(
         claims=tuple(claims),
         findings=tuple(findings),
     )
-
-
-def _with_line(pkg: Package, finding: Finding, starts: dict[str, list[int] | None]) -> Finding:
-    """The finding with the file line of its row, so annotations can point at it (``starts`` caches
-    each file's record starts for this check)."""
-    if (
-        finding.line is not None
-        or finding.file is None
-        or finding.row is None
-        or finding.file == pkg.path.name
-    ):
-        return finding
-    if finding.file not in starts:
-        starts[finding.file] = pkg.line_starts(finding.file)
-    return finding.model_copy(update={"line": line_at(starts[finding.file], finding.row)})
 
 
 def claim_result(c: ClaimEval) -> ClaimResult:

@@ -20,7 +20,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     descriptor = ctx.pkg.path.name
     released = sorted({r["version"] for r in rows}, key=version_key)
     if version_key(version) < version_key(released[-1]):
-        yield Finding.at(
+        yield ctx.at(
             descriptor,
             None,
             None,
@@ -53,7 +53,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         was = (row["sha256"], row["bytes"], row["rows"])
         now = (state.sha256, str(state.bytes), str(state.rows))
         if was != now:
-            yield Finding.at(
+            yield ctx.at(
                 file,
                 None,
                 None,

@@ -109,7 +109,7 @@ def slow_findings(ctx: Context, only: set[str]) -> Iterator[Finding]:
         if name in only:
             res = resource(ctx.pkg.descriptor, name, ctx.pkg.path)
             for error in columns.pattern_errors(name, res, ctx.pkg.tables[name]):
-                yield _finding(str(res["path"]), error)
+                yield _finding(ctx, str(res["path"]), error)
 
 
 def fast_path(ctx: Context, name: str) -> bool:
@@ -137,7 +137,7 @@ def frictionless_findings(ctx: Context, only: set[str] | None = None) -> Iterato
         report = package.validate(limit_errors=ERROR_LIMIT)
     except Exception as exc:
         detail = " ".join(str(exc).split())[:300]
-        yield Finding.at(
+        yield ctx.at(
             descriptor,
             None,
             None,
@@ -148,14 +148,14 @@ def frictionless_findings(ctx: Context, only: set[str] | None = None) -> Iterato
         )
         return
     for error in report.errors:
-        yield Finding.at(
+        yield ctx.at(
             descriptor, None, None, f"{error.message}; fix the descriptor", rule="schema", severity="error"
         )
     for task in report.tasks:
         if only is not None and task.name not in only:
             continue
         for warning in task.warnings:
-            yield Finding.at(
+            yield ctx.at(
                 str(task.place),
                 None,
                 None,
@@ -172,7 +172,7 @@ def _worded(ctx: Context, place: str, errors: list[Any]) -> Iterator[Finding]:
     if any(e.type == "hash-count" for e in errors):
         errors = [e for e in errors if e.type != "byte-count"]
     for error in errors:
-        yield _changed(ctx, place, error) if error.type in _STAMP else _finding(place, error)
+        yield _changed(ctx, place, error) if error.type in _STAMP else _finding(ctx, place, error)
 
 
 #: Key errors the integrity rule reports for every table claimtally reads, with the cell and the fix
@@ -186,7 +186,7 @@ def _changed(ctx: Context, place: str, error: Any) -> Finding:
     """A file whose hash or size is not the one recorded: say both, and how to record the new one."""
     file = ctx.pkg.root / place
     actual = f"sha256 {file_sha256(file)}, {file.stat().st_size} bytes" if file.is_file() else "missing"
-    return Finding.at(
+    return ctx.at(
         place,
         None,
         None,
@@ -206,13 +206,13 @@ def _described(error: Any) -> str:
     return _NOTES.get(error.type, "no detail")
 
 
-def _finding(place: str, error: Any) -> Finding:
+def _finding(ctx: Context, place: str, error: Any) -> Finding:
     row = getattr(error, "row_number", None) or getattr(error, "row", None)
     column = getattr(error, "field_name", None) or getattr(error, "field", None)
     cell = getattr(error, "cell", None)
     cut = cell if not isinstance(cell, str) or len(cell) <= 80 else cell[:80] + "…"
     shown = f" (the cell is '{cut}')" if isinstance(cut, str) and cut else ""
-    return Finding.at(
+    return ctx.at(
         place,
         row or None,
         f"column {column}" if column else None,
