@@ -36,3 +36,12 @@ def test_values_are_built_when_first_read(make_package) -> None:
     with pytest.raises(KeyError):
         ctx.values["b"]
     assert "'x' is not decimal text" in ctx.value_problems["b"]
+
+
+def test_bad_value_text_is_said_before_an_unknown_hedge(make_package) -> None:
+    """A row whose text is not a number and whose hedge is not in the table is reported for its text,
+    the first thing wrong with it, as the row-by-row reader says."""
+    from builders import value
+
+    ctx = Context(claimtally.read(make_package(values=[value("a", "5,30", hedge="kinda")])))
+    assert "'5,30' is not decimal text" in ctx.value_problems["a"]

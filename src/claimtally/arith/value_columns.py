@@ -26,7 +26,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from claimtally.arith.columns import _LIMIT, MAX_PLACES, IntervalColumns
+from claimtally.arith.columns import MAX_PLACES, IntervalColumns
 from claimtally.arith.intervals import Interval
 
 #: Most digits a value of the common form has: its mantissa and its scaled ends stay well inside int64.
@@ -132,7 +132,6 @@ def strict_columns(
     hi_open = hi_inf | (fits & (kind == BELOW))
     lo = np.where(fits & ~lo_inf, lo, 0)
     hi = np.where(fits & ~hi_inf, hi, 0)
-    assert not fits.any() or (np.abs(np.where(fits, lo, 0)).max() < _LIMIT)
     return IntervalColumns(places, lo, hi, lo_inf, hi_inf, lo_open, hi_open, fits.copy()), fits
 
 

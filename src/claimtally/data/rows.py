@@ -13,18 +13,6 @@ import pandas as pd
 _DISTINCT = frozenset({"value_id", "quote"})
 
 
-def _shared(cells: pd.Series) -> list[str]:
-    """The cells as a list in which equal cells are one string object (a cell from its distinct
-    values, by pandas' factorize): at a million rows of a few hundred hedges and entities, that
-    keeps a list at 8 bytes a cell rather than a new string each."""
-    codes, uniques = pd.factorize(cells, sort=False)
-    if (codes < 0).any():  # a missing cell (cells are text, so there should be none): read as it is
-        plain: list[str] = cells.tolist()
-        return plain
-    shared: list[str] = np.asarray(uniques, dtype=object)[codes].tolist()
-    return shared
-
-
 @dataclass(frozen=True)
 class ValueTable:
     """The value rows that count, the first row of each value id in file order, as columns.
@@ -41,6 +29,7 @@ class ValueTable:
     take: npt.NDArray[np.int64] | None
     """Table positions of these rows, or None when every row is the first of its id."""
     _columns: dict[str, list[str]] = field(default_factory=dict)
+    _codes: dict[str, tuple[npt.NDArray[np.int64], list[str]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, frame: pd.DataFrame) -> ValueTable:
@@ -59,12 +48,29 @@ class ValueTable:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def _series(self, name: str) -> pd.Series:
+        return self.frame[name] if self.take is None else self.frame[name].take(self.take)
+
+    def codes(self, name: str) -> tuple[npt.NDArray[np.int64], list[str]]:
+        """One column as a code per row and its distinct cells (code i is cell i), found once, in C
+        (pandas' factorize); the codes number the cells in order of first appearance."""
+        found = self._codes.get(name)
+        if found is None:
+            codes, uniques = pd.factorize(self._series(name), sort=False, use_na_sentinel=False)
+            found = self._codes[name] = (np.asarray(codes, np.int64), [str(u) for u in uniques])
+        return found
+
     def column(self, name: str) -> list[str]:
-        """One column's cells for these rows."""
+        """One column's cells for these rows. A column whose cells repeat is a list in which equal
+        cells are one string object (from :meth:`codes`): at a million rows of a few hundred hedges
+        and entities, 8 bytes a cell rather than a new string each."""
         cells = self._columns.get(name)
         if cells is None:
-            series = self.frame[name] if self.take is None else self.frame[name].take(self.take)
-            cells = [] if not len(self.ids) else _shared(series) if name not in _DISTINCT else series.tolist()
+            if name in _DISTINCT:
+                cells = self._series(name).tolist()
+            else:
+                codes, uniques = self.codes(name)
+                cells = np.asarray(uniques, dtype=object)[codes].tolist()
             self._columns[name] = cells
         return cells
 

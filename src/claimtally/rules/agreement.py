@@ -17,8 +17,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 import numpy as np
-import numpy.typing as npt
-import pandas as pd
 
 from claimtally.arith.columns import overlaps
 from claimtally.arith.intervals import Interval
@@ -132,7 +130,8 @@ def _compare_columns(ctx: Context) -> Iterator[Comparison]:
         return
     key, source, setting = v.group[rows], v.source[rows], v.setting[rows]
     key = np.unique(key, return_inverse=True)[1].reshape(-1)  # dense again after the filter
-    source_kind = column_kinds(t.column("source_id"), ctx.source_kinds)[rows]
+    codes, sources = t.codes("source_id")  # each source's kind looked up once, not once a row
+    source_kind = np.array([ctx.source_kinds.get(s, "") for s in sources], dtype=object)[codes][rows]
     article = source_kind == "article"
     independent = source_kind == "independent"
     # members of each group in row order: a stable sort by group, and where each group starts
@@ -165,13 +164,6 @@ def _compare_columns(ctx: Context) -> Iterator[Comparison]:
         i, nh, nm = int(rows[arts[j]]), int(hits[j]), int(misses[j])
         matched = matched_rows[h0[j] : h0[j] + nh].tolist()
         yield i, matched, missed_rows[m0[j] : m0[j] + nm].tolist(), bool(confirmed[j])
-
-
-def column_kinds(sources: list[str], kinds: dict[str, str]) -> npt.NDArray[np.str_]:
-    """Each row's source kind (empty for a source not in the sources table), looked up once per source."""
-    found, uniques = pd.factorize(pd.Series(sources, dtype=object), sort=False)
-    per_source = np.array([kinds.get(s, "") for s in uniques.tolist()] + [""], dtype=object)
-    return per_source[np.asarray(found, np.int64)].astype(str) if len(sources) else np.zeros(0, str)
 
 
 Member = tuple[str, str, Interval, dict[str, str]]

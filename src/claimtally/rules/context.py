@@ -15,7 +15,6 @@ from typing import Any, cast
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
 from claimtally.arith import stated as nb
 from claimtally.arith.columns import IntervalColumns
@@ -166,7 +165,13 @@ class Context:
 
     @cached_property
     def _parsed_values(self) -> ParsedValues:
-        return ParsedValues.of(self.value_table, self.hedges, self.hedge_missing, self.limits.max_digits)
+        return ParsedValues.of(
+            self.value_table,
+            self.hedges,
+            self.hedge_missing,
+            self.limits.max_digits,
+            self.hedge_problems.keys(),
+        )
 
     @property
     def values(self) -> Mapping[str, ValueInfo]:
@@ -259,14 +264,15 @@ class Context:
     def value_codes(self) -> ValueCodes:
         """The rows of :attr:`value_table` as integer codes."""
         t = self.value_table
-        entity, metric, baseline = (
-            column_codes(t.column(c)) for c in ("entity_id", "metric_id", "baseline_entity_id")
-        )
+        entity, metric, baseline = (t.codes(c)[0] for c in ("entity_id", "metric_id", "baseline_entity_id"))
+        setting, settings = t.codes("setting")
+        blank = settings.index("") if "" in settings else -1
         return ValueCodes(
             ids=t.ids,
             group=_combine(_combine(entity, metric), baseline) if len(t) else entity,
-            source=column_codes(t.column("source_id")),
-            setting=column_codes(t.column("setting"), none=""),
+            source=t.codes("source_id")[0],
+            # no setting is code 0, every setting a code from 1
+            setting=np.where(setting == blank, 0, setting + 1),
         )
 
     @cached_property
@@ -336,17 +342,3 @@ def _count(code: npt.NDArray[np.int64], where: npt.NDArray[np.bool_] | None = No
     chosen = code if where is None else code[where]
     counts: npt.NDArray[np.int64] = np.bincount(chosen, minlength=int(code.max()) + 1)[code]
     return counts
-
-
-def column_codes(cells: list[str], none: str | None = None) -> npt.NDArray[np.int64]:
-    """An integer code per cell, equal cells equal codes (in C, by pandas); ``none`` (when given) is
-    code 0 and every other cell a code from 1."""
-    found, uniques = pd.factorize(pd.Series(cells, dtype=object), sort=False)
-    found = np.asarray(found, np.int64)
-    if none is None:
-        return found
-    where = np.flatnonzero(np.asarray(uniques, object) == none)
-    shifted = found + 1
-    if len(where):
-        shifted[found == where[0]] = 0
-    return shifted

@@ -8,7 +8,7 @@ read. Both give the same intervals (``tests/rules/test_values.py``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 
 import numpy as np
 
@@ -63,15 +63,17 @@ class ParsedValues(Mapping[str, ValueInfo]):
         hedges: dict[str, nb.Hedge],
         hedge_missing: Callable[[str], str],
         max_digits: int,
+        unusable: Collection[str] = (),
     ) -> None:
         self.table, self.cols, self.hedges = table, cols, hedges
         self.hedge_missing, self.max_digits = hedge_missing, max_digits
+        self.unusable = unusable
+        """Hedge ids whose rows are in the table but cannot be used (a value naming one says so)."""
         self.readable = cols.exact.copy()
         """Which rows of the table can be read as numbers."""
         self.problems: dict[str, str] = {}
         """Value id → why its row cannot be read."""
         self._shared: dict[tuple[str, str, str, str], ValueInfo | str] = {}
-        self._built: dict[int, ValueInfo] = {}
         self._columns: tuple[list[str], ...] | None = None
 
     @classmethod
@@ -81,6 +83,7 @@ class ParsedValues(Mapping[str, ValueInfo]):
         hedges: dict[str, nb.Hedge],
         hedge_missing: Callable[[str], str],
         max_digits: int,
+        unusable: Collection[str] = (),
     ) -> ParsedValues:
         """Strict intervals as integer columns for the rows of the common form; the other rows one by
         one, as :func:`value_info` reads them, which also words why a row cannot be read."""
@@ -93,7 +96,7 @@ class ParsedValues(Mapping[str, ValueInfo]):
             table.column("value_max"),
             max_digits,
         )
-        parsed = cls(table, cols, hedges, hedge_missing, max_digits)
+        parsed = cls(table, cols, hedges, hedge_missing, max_digits, unusable)
         for k in np.flatnonzero(~fast).tolist():
             info = parsed.info(k)
             if isinstance(info, str):
@@ -116,7 +119,7 @@ class ParsedValues(Mapping[str, ValueInfo]):
                 parsed = value_info(cells, self.hedges, self.max_digits)
             except (ClaimtallyError, nb.IntervalError) as exc:
                 parsed = str(exc)
-                if key[3] and key[3] not in self.hedges:
+                if key[3] in self.unusable:
                     parsed = self.hedge_missing(key[3])
             self._shared[key] = parsed
         return parsed
@@ -125,12 +128,9 @@ class ParsedValues(Mapping[str, ValueInfo]):
         k = self.table.position.get(value_id)
         if k is None or not self.readable[k]:
             raise KeyError(value_id)
-        built = self._built.get(k)
-        if built is None:
-            info = self.info(k)
-            assert not isinstance(info, str)  # a readable row
-            built = self._built[k] = info
-        return built
+        info = self.info(k)
+        assert not isinstance(info, str)  # a readable row
+        return info
 
     def __contains__(self, value_id: object) -> bool:
         k = self.table.position.get(value_id) if isinstance(value_id, str) else None
